@@ -1,0 +1,14 @@
+namespace ScalingLaws.Fitting;
+
+/// <summary>
+/// How a law is fitted by default: the robust loss, the residual space and the starting points, as
+/// the law's paper fits it. <see cref="FitOptions"/> given by the user override each part.
+/// </summary>
+/// <param name="Loss">Robust loss, e.g. <c>HuberLoss(1e-3)</c> for Chinchilla.</param>
+/// <param name="Space">Residual space, e.g. <see cref="ResidualSpace.Log"/> for Chinchilla.</param>
+/// <param name="Starts">Starting points, e.g. Hoffmann's 4,500-point grid.</param>
+public sealed record FitRecipe(RobustLoss Loss, ResidualSpace Space, StartPoints Starts)
+{
+    /// <summary>Least squares on linear residuals from a single start.</summary>
+    public static FitRecipe Default { get; } = new(SquaredLoss.Instance, ResidualSpace.Linear, StartPoints.Single);
+}
