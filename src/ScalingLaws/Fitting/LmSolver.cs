@@ -1,0 +1,425 @@
+using ScalingLaws.Laws;
+
+namespace ScalingLaws.Fitting;
+
+/// <summary>
+/// One Levenberg–Marquardt run from one start, MINPACK-style: Marquardt scaling D (running maximum
+/// of the Jacobian's column norms), a Householder QR of the Jacobian once per iteration and, for each
+/// damping λ, the damped step from [R; √λ·D]·δ = [−Qᵀr; 0] by Givens rotations (MINPACK's qrsolv).
+/// Damping λ divided by 3 after an accepted step and doubled after a rejected one (Transtrum's
+/// "delayed gratification"), geodesic acceleration (see <see cref="FitOptions.GeodesicAcceleration"/>). Robust losses by iteratively reweighted residuals (rᵢ and row i of J
+/// scaled by √ρ′(rᵢ²), exactly Ceres' corrector for losses with ρ″ ≤ 0). Box bounds by projection
+/// with an active set (a parameter at a bound whose gradient points outwards is left out of the step).
+/// A trial point with a non-finite model (or f ≤ 0 in log space) is rejected and the damping raised.
+/// All buffers are allocated once per solver; <see cref="Run"/> allocates nothing.
+/// </summary>
+internal sealed class LmSolver
+{
+    private const double InitialDamping = 1e-3;
+    private const double MaxDamping = 1e32;
+    private const double DampingDecrease = 3;
+    private const double DampingIncrease = 2;
+
+    private readonly FitProblem _problem;
+    private readonly IScalingLaw _law;
+    private readonly FitData _data;
+    private readonly RobustLoss _loss;
+    private readonly bool _squared;
+    private readonly bool _log;
+    private readonly int _n, _p, _k;
+    private readonly int[] _free;
+    private readonly double[] _lower, _upper;
+    private readonly double[] _target;      // y or log y
+    private readonly double[] _sqrtWeight;  // √wᵢ, or null-equivalent ones
+    private readonly double[] _theta, _trial, _gradRow;
+    private readonly double[] _jac;         // n × k, column-major, robust-scaled
+    private readonly double[] _res;         // robust-scaled residuals r̃
+    private readonly double[] _qr;          // n × ka working copy
+    private readonly double[] _qtr, _r, _s, _sdiag, _wa, _step, _diag, _grad, _colNorm, _jd;
+    private readonly int[] _active;
+    private readonly double[] _beta, _scale, _rpp, _velocity;
+    private readonly bool _accelerate;
+    private const double AccelerationStep = 0.1;
+    private const double MaxAccelerationRatio = 0.75;
+
+    public LmSolver(FitProblem problem)
+    {
+        _problem = problem;
+        _law = problem.Law;
+        _data = problem.Data;
+        _loss = problem.Loss;
+        _squared = problem.Loss is SquaredLoss;
+        _log = problem.Space == ResidualSpace.Log;
+        _n = _data.Count;
+        _p = _law.Parameters.Length;
+        _free = problem.FreeIndices.ToArray();
+        _k = _free.Length;
+        _lower = problem.Lower; _upper = problem.Upper;
+        _target = new double[_n];
+        _sqrtWeight = new double[_n];
+        var y = _data.Y; var w = _data.Weights;
+        for (int i = 0; i < _n; i++)
+        {
+            _target[i] = _log ? Math.Log(y[i]) : y[i];
+            _sqrtWeight[i] = w.IsEmpty ? 1 : Math.Sqrt(w[i]);
+        }
+        _theta = new double[_p]; _trial = new double[_p]; _gradRow = new double[_p];
+        _jac = new double[_n * _k]; _res = new double[_n]; _qr = new double[_n * _k];
+        _qtr = new double[_n]; _r = new double[_k * _k]; _s = new double[_k * _k]; _sdiag = new double[_k];
+        _wa = new double[_k]; _step = new double[_k]; _diag = new double[_k]; _grad = new double[_k];
+        _colNorm = new double[_k]; _jd = new double[_n]; _active = new int[_k];
+        _beta = new double[_k]; _scale = new double[_n]; _rpp = new double[_n]; _velocity = new double[_k];
+        _accelerate = problem.Options.GeodesicAcceleration;
+    }
+
+    /// <summary>The parameter vector at the end of the last run (all parameters, fixed included).</summary>
+    public ReadOnlySpan<double> Theta => _theta;
+
+    /// <summary>Robust-scaled Jacobian at the end of the last run (n × k, column-major over free parameters).</summary>
+    internal ReadOnlySpan<double> Jacobian => _jac;
+
+    /// <summary>Robust-scaled residuals r̃ at the end of the last run.</summary>
+    internal ReadOnlySpan<double> ScaledResiduals => _res;
+
+    /// <summary>Runs LM from <paramref name="start"/> (all parameters). Returns objective, termination and trial count.</summary>
+    public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation)
+    {
+        var o = _problem.Options;
+        start.CopyTo(_theta);
+        for (int a = 0; a < _k; a++) { int j = _free[a]; _theta[j] = Math.Clamp(_theta[j], _lower[j], _upper[j]); }
+        double cost = EvaluateWithJacobian(_theta);
+        if (!double.IsFinite(cost)) return (double.NaN, Termination.InvalidStart, 0);
+        if (!JacobianIsFinite()) return (cost, Termination.NonFiniteJacobian, 0);
+        for (int a = 0; a < _k; a++) _diag[a] = 0;
+        double lambda = InitialDamping, nu = DampingIncrease;
+        int iterations = 0;
+        while (true)
+        {
+            if (cancellation.IsCancellationRequested) return (cost, Termination.Cancelled, iterations);
+            if (cost == 0) return (cost, Termination.ZeroResidual, iterations);
+
+            // Gradient g = J̃ᵀr̃, column norms, Marquardt scaling, active set and the cosine test.
+            double rnorm = Norm(_res, _n);
+            int ka = 0; double gcos = 0;
+            for (int a = 0; a < _k; a++)
+            {
+                var col = _jac.AsSpan(a * _n, _n);
+                double g = 0, c2 = 0;
+                for (int i = 0; i < _n; i++) { g += col[i] * _res[i]; c2 += col[i] * col[i]; }
+                _grad[a] = g;
+                double cn = Math.Sqrt(c2);
+                _colNorm[a] = cn;
+                if (cn > _diag[a]) _diag[a] = cn;
+                int j = _free[a];
+                bool blocked = (_theta[j] <= _lower[j] && g > 0) || (_theta[j] >= _upper[j] && g < 0);
+                if (blocked) continue;
+                _active[ka++] = a;
+                if (cn > 0 && rnorm > 0) gcos = Math.Max(gcos, Math.Abs(g) / (cn * rnorm));
+            }
+            for (int a = 0; a < _k; a++) if (_diag[a] == 0) _diag[a] = 1;
+            if (gcos <= o.GradientTolerance) return (cost, Termination.GradientTolerance, iterations);
+
+            Factorize(ka);
+            double xnorm = 0;
+            for (int a = 0; a < _k; a++) { double v = _diag[a] * _theta[_free[a]]; xnorm += v * v; }
+            xnorm = Math.Sqrt(xnorm);
+
+            while (true)
+            {
+                if (++iterations > o.MaxIterations) return (cost, Termination.MaxIterations, iterations - 1);
+                if (cancellation.IsCancellationRequested) return (cost, Termination.Cancelled, iterations);
+                SolveDamped(ka, lambda, _qtr);
+                Array.Copy(_wa, _velocity, ka);
+                if (_accelerate && !Accelerate(ka, lambda))
+                {
+                    lambda *= nu;
+                    nu = Math.Min(2 * nu, 1e6);
+                    if (lambda > MaxDamping) return (cost, Termination.NoFurtherProgress, iterations);
+                    continue;
+                }
+
+                // Projected trial point and the step actually taken.
+                _theta.CopyTo(_trial, 0);
+                for (int a = 0; a < _k; a++) _step[a] = 0;
+                for (int q = 0; q < ka; q++)
+                {
+                    int a = _active[q], j = _free[a];
+                    double t = Math.Clamp(_theta[j] + _velocity[q], _lower[j], _upper[j]);
+                    _trial[j] = t;
+                    _step[a] = t - _theta[j];
+                }
+                double dnorm = 0, gd = 0;
+                for (int a = 0; a < _k; a++) { double v = _diag[a] * _step[a]; dnorm += v * v; gd += _grad[a] * _step[a]; }
+                dnorm = Math.Sqrt(dnorm);
+
+                // Predicted reduction of the (reweighted) Gauss–Newton model: −gᵀδ − ½‖J̃δ‖².
+                Array.Clear(_jd, 0, _n);
+                for (int a = 0; a < _k; a++)
+                {
+                    double sa = _step[a];
+                    if (sa == 0) continue;
+                    var col = _jac.AsSpan(a * _n, _n);
+                    for (int i = 0; i < _n; i++) _jd[i] += col[i] * sa;
+                }
+                double jd2 = 0;
+                for (int i = 0; i < _n; i++) jd2 += _jd[i] * _jd[i];
+                double predicted = -gd - 0.5 * jd2;
+
+                double trialCost = dnorm > 0 ? Cost(_trial) : double.NaN;
+                double actual = cost - trialCost;
+                bool finite = double.IsFinite(trialCost);
+                double ratio = finite && predicted > 0 ? actual / predicted : -1;
+
+                if (finite && ratio > 1e-4)
+                {
+                    double previous = cost;
+                    _trial.CopyTo(_theta, 0);
+                    lambda = Math.Max(lambda / DampingDecrease, 1e-300);
+                    nu = DampingIncrease;
+                    cost = EvaluateWithJacobian(_theta);
+                    if (!double.IsFinite(cost)) { cost = trialCost; return (cost, Termination.NonFiniteJacobian, iterations); }
+                    if (!JacobianIsFinite()) return (cost, Termination.NonFiniteJacobian, iterations);
+                    if (actual <= o.CostTolerance * previous && predicted <= o.CostTolerance * previous)
+                        return (cost, Termination.CostTolerance, iterations);
+                    if (dnorm <= o.StepTolerance * (xnorm + o.StepTolerance))
+                        return (cost, Termination.StepTolerance, iterations);
+                    break;
+                }
+
+                // Rejected: raise the damping; stop when the step or model reduction is at the noise level.
+                if (finite && Math.Abs(actual) <= o.CostTolerance * cost && predicted <= o.CostTolerance * cost)
+                    return (cost, Termination.CostTolerance, iterations);
+                if (dnorm <= o.StepTolerance * (xnorm + o.StepTolerance))
+                    return (cost, Termination.StepTolerance, iterations);
+                if (dnorm <= 2.2e-16 * xnorm || lambda > MaxDamping)
+                    return (cost, Termination.NoFurtherProgress, iterations);
+                lambda *= nu;
+                nu = Math.Min(2 * nu, 1e6);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds ½a to the velocity in _velocity when the acceleration is small enough
+    /// (2‖D·a‖ ≤ 0.75·‖D·v‖); false rejects the step. A non-finite probe keeps the plain step.
+    /// </summary>
+    private bool Accelerate(int ka, double lambda)
+    {
+        Array.Clear(_jd, 0, _n);
+        for (int q = 0; q < ka; q++)
+        {
+            double v = _velocity[q];
+            if (v == 0) continue;
+            var col = _jac.AsSpan(_active[q] * _n, _n);
+            for (int i = 0; i < _n; i++) _jd[i] += col[i] * v;
+        }
+        if (!Acceleration(ka, lambda)) return true;
+        double vn = 0, an = 0;
+        for (int q = 0; q < ka; q++)
+        {
+            double d = _diag[_active[q]];
+            vn += d * d * _velocity[q] * _velocity[q];
+            an += d * d * _wa[q] * _wa[q];
+        }
+        if (2 * Math.Sqrt(an) > MaxAccelerationRatio * Math.Sqrt(vn)) return false;
+        for (int q = 0; q < ka; q++) _velocity[q] += 0.5 * _wa[q];
+        return true;
+    }
+
+    /// <summary>Objective Σ ½ρ(rᵢ²) at θ; NaN when the model is not finite (or f ≤ 0 in log space).</summary>
+    public double Cost(ReadOnlySpan<double> theta)
+    {
+        double cost = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            double f = _law.Evaluate(theta, _data.Row(i));
+            double r = Residual(f, i);
+            if (!double.IsFinite(r)) return double.NaN;
+            cost += _squared ? 0.5 * r * r : 0.5 * _loss.Evaluate(r * r, out _);
+        }
+        return cost;
+    }
+
+    /// <summary>Residuals √wᵢ·rᵢ (unscaled by the loss) at θ into <paramref name="residuals"/>; false when not finite.</summary>
+    public bool Residuals(ReadOnlySpan<double> theta, Span<double> residuals, Span<double> predictions)
+    {
+        for (int i = 0; i < _n; i++)
+        {
+            double f = _law.Evaluate(theta, _data.Row(i));
+            predictions[i] = f;
+            residuals[i] = Residual(f, i);
+            if (!double.IsFinite(residuals[i])) return false;
+        }
+        return true;
+    }
+
+    private double Residual(double f, int i)
+    {
+        if (_log) return f > 0 ? _sqrtWeight[i] * (Math.Log(f) - _target[i]) : double.NaN;
+        return _sqrtWeight[i] * (f - _target[i]);
+    }
+
+    /// <summary>Fills r̃ and J̃ at θ; returns the objective (NaN when the model is not finite).</summary>
+    public double EvaluateWithJacobian(ReadOnlySpan<double> theta)
+    {
+        double cost = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            double f = _law.EvaluateWithGradient(theta, _data.Row(i), _gradRow);
+            double r = Residual(f, i);
+            if (!double.IsFinite(r)) return double.NaN;
+            double scale = _sqrtWeight[i];
+            if (_log) scale /= f;
+            double rho, robust = 1;
+            if (_squared) rho = r * r;
+            else
+            {
+                rho = _loss.Evaluate(r * r, out double d1);
+                robust = Math.Sqrt(d1);
+            }
+            cost += 0.5 * rho;
+            _scale[i] = robust;
+            _res[i] = robust * r;
+            scale *= robust;
+            for (int a = 0; a < _k; a++) _jac[a * _n + i] = scale * _gradRow[_free[a]];
+        }
+        return cost;
+    }
+
+    /// <summary>
+    /// Geodesic acceleration (Transtrum–Sethna): r̃″ along v by a finite difference with step h,
+    /// then the damped solve for a = −(J̃ᵀJ̃ + λD²)⁻¹J̃ᵀr̃″ into _wa. Expects J̃v in _jd.
+    /// Returns false when the model is not finite at θ + h·v.
+    /// </summary>
+    private bool Acceleration(int ka, double lambda)
+    {
+        _theta.CopyTo(_trial, 0);
+        for (int q = 0; q < ka; q++)
+        {
+            int j = _free[_active[q]];
+            _trial[j] = Math.Clamp(_theta[j] + AccelerationStep * _velocity[q], _lower[j], _upper[j]);
+        }
+        const double h = AccelerationStep;
+        for (int i = 0; i < _n; i++)
+        {
+            double f = _law.Evaluate(_trial, _data.Row(i));
+            double r = Residual(f, i);
+            if (!double.IsFinite(r)) return false;
+            _rpp[i] = 2 / h * ((_scale[i] * r - _res[i]) / h - _jd[i]);
+        }
+        ApplyQTranspose(ka, _rpp);
+        SolveDamped(ka, lambda, _rpp);
+        return true;
+    }
+
+    /// <summary>Overwrites v with Qᵀv using the stored Householder vectors.</summary>
+    private void ApplyQTranspose(int ka, double[] v)
+    {
+        int n = _n;
+        for (int j = 0; j < ka; j++)
+        {
+            if (_beta[j] == 0) continue;
+            var h = _qr.AsSpan(j * n, n);
+            double d = 0;
+            for (int i = j; i < n; i++) d += h[i] * v[i];
+            d *= _beta[j];
+            for (int i = j; i < n; i++) v[i] -= d * h[i];
+        }
+    }
+
+    private bool JacobianIsFinite()
+    {
+        for (int t = 0; t < _jac.Length; t++) if (!double.IsFinite(_jac[t])) return false;
+        return true;
+    }
+
+    /// <summary>Householder QR of the active columns of J̃: fills R (ka × ka, row-major) and Qᵀr̃.</summary>
+    private void Factorize(int ka)
+    {
+        int n = _n;
+        for (int q = 0; q < ka; q++) Array.Copy(_jac, _active[q] * n, _qr, q * n, n);
+        Array.Copy(_res, _qtr, n);
+        for (int j = 0; j < ka; j++)
+        {
+            var v = _qr.AsSpan(j * n, n);
+            double norm = 0;
+            for (int i = j; i < n; i++) norm += v[i] * v[i];
+            norm = Math.Sqrt(norm);
+            if (norm == 0) { _beta[j] = 0; _r[j * ka + j] = 0; for (int c = j + 1; c < ka; c++) _r[j * ka + c] = _qr[c * n + j]; continue; }
+            double alpha = v[j] > 0 ? -norm : norm;
+            v[j] -= alpha;
+            double vtv = 0;
+            for (int i = j; i < n; i++) vtv += v[i] * v[i];
+            double beta = 2 / vtv;
+            _beta[j] = beta;
+            for (int c = j + 1; c < ka; c++)
+            {
+                var col = _qr.AsSpan(c * n, n);
+                double dot = 0;
+                for (int i = j; i < n; i++) dot += v[i] * col[i];
+                dot *= beta;
+                for (int i = j; i < n; i++) col[i] -= dot * v[i];
+            }
+            _r[j * ka + j] = alpha;
+            for (int c = j + 1; c < ka; c++) _r[j * ka + c] = _qr[c * n + j];
+        }
+        ApplyQTranspose(ka, _qtr);
+    }
+
+    /// <summary>Solves [R; √λ·D]·δ = [−Qᵀb; 0] (b = r̃ for the step, r̃″ for the acceleration) in the least-squares sense into _wa (MINPACK qrsolv).</summary>
+    private void SolveDamped(int ka, double lambda, double[] qtb)
+    {
+        Array.Copy(_r, _s, ka * ka);
+        for (int j = 0; j < ka; j++) _wa[j] = -qtb[j];
+        double sl = Math.Sqrt(lambda);
+        for (int j = 0; j < ka; j++)
+        {
+            double dj = _diag[_active[j]] * sl;
+            if (dj == 0) continue;
+            for (int c = j; c < ka; c++) _sdiag[c] = 0;
+            _sdiag[j] = dj;
+            double qtbpj = 0;
+            for (int kk = j; kk < ka; kk++)
+            {
+                if (_sdiag[kk] == 0) continue;
+                double skk = _s[kk * ka + kk];
+                double cos, sin;
+                if (Math.Abs(skk) < Math.Abs(_sdiag[kk]))
+                {
+                    double cot = skk / _sdiag[kk];
+                    sin = 1 / Math.Sqrt(1 + cot * cot); cos = sin * cot;
+                }
+                else
+                {
+                    double tan = _sdiag[kk] / skk;
+                    cos = 1 / Math.Sqrt(1 + tan * tan); sin = cos * tan;
+                }
+                _s[kk * ka + kk] = cos * skk + sin * _sdiag[kk];
+                double temp = cos * _wa[kk] + sin * qtbpj;
+                qtbpj = -sin * _wa[kk] + cos * qtbpj;
+                _wa[kk] = temp;
+                for (int i = kk + 1; i < ka; i++)
+                {
+                    double sk = _s[kk * ka + i];
+                    temp = cos * sk + sin * _sdiag[i];
+                    _sdiag[i] = -sin * sk + cos * _sdiag[i];
+                    _s[kk * ka + i] = temp;
+                }
+            }
+        }
+        for (int j = ka - 1; j >= 0; j--)
+        {
+            double sum = _wa[j];
+            for (int i = j + 1; i < ka; i++) sum -= _s[j * ka + i] * _wa[i];
+            double d = _s[j * ka + j];
+            _wa[j] = d != 0 ? sum / d : 0;
+        }
+    }
+
+    private static double Norm(double[] v, int n)
+    {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += v[i] * v[i];
+        return Math.Sqrt(s);
+    }
+}
