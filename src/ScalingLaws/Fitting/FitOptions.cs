@@ -63,6 +63,12 @@ public sealed record FitOptions
     /// <summary>Threads used by multi-start; -1 (default) uses all cores. Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// Screening of large start sets (see <see cref="StartScreening"/>); <c>null</c> runs every start
+    /// to convergence. Default: 10 steps, then the best 64 continue.
+    /// </summary>
+    public StartScreening? Screening { get; init; } = new();
+
     /// <summary>Whether to compute the covariance of the best fit. Default true.</summary>
     public bool ComputeCovariance { get; init; } = true;
 

@@ -57,24 +57,52 @@ public static class LevenbergMarquardt
     private static Outcome[] RunStarts(FitProblem problem, double[][] starts)
     {
         var outcomes = new Outcome[starts.Length];
+        var o = problem.Options;
+        var screening = o.Screening;
+        if (screening is null || starts.Length <= screening.Survivors)
+        {
+            RunPhase(problem, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
+            return outcomes;
+        }
+        RunPhase(problem, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
+        var survivors = Enumerable.Range(0, starts.Length)
+            .Where(i => outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
+            .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
+            .Take(screening.Survivors).OrderBy(i => i).ToArray();
+        var first = (Outcome[])outcomes.Clone();
+        RunPhase(problem, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false);
+        foreach (int i in survivors)
+            outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Runs LM for each index in <paramref name="indices"/> from <paramref name="start"/>(index), on all
+    /// cores; small chunks are handed out in order and each result depends only on its own start.
+    /// </summary>
+    private static void RunPhase(FitProblem problem, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
+        int maxIterations, bool reportProgress)
+    {
         var token = problem.Options.CancellationToken;
-        var progress = problem.Options.Progress;
+        var progress = reportProgress ? problem.Options.Progress : null;
         int done = 0;
         void RunRange(LmSolver solver, int from, int to)
         {
-            for (int s = from; s < to; s++)
+            for (int q = from; q < to; q++)
             {
                 if (token.IsCancellationRequested) return;
-                var (objective, termination, iterations) = solver.Run(starts[s], token);
+                int s = indices[q];
+                var (objective, termination, iterations) = solver.Run(start(s), token, maxIterations);
                 outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations);
                 if (progress is not null) progress.Report(Interlocked.Increment(ref done));
             }
         }
+        int count = indices.Length;
+        if (count == 0) return;
         int threads = problem.Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : problem.Options.MaxDegreeOfParallelism;
-        threads = Math.Max(1, Math.Min(threads, starts.Length));
-        if (threads == 1) { RunRange(new LmSolver(problem), 0, starts.Length); return outcomes; }
-        // Small chunks handed out in order: balanced, and each start's result is independent of the thread that ran it.
-        int chunk = Math.Max(1, Math.Min(64, starts.Length / (threads * 8)));
+        threads = Math.Max(1, Math.Min(threads, count));
+        if (threads == 1) { RunRange(new LmSolver(problem), 0, count); return; }
+        int chunk = Math.Max(1, Math.Min(64, count / (threads * 8)));
         int next = 0;
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
@@ -85,14 +113,13 @@ public static class LevenbergMarquardt
                 while (true)
                 {
                     int from = Interlocked.Add(ref next, chunk) - chunk;
-                    if (from >= starts.Length) return;
-                    RunRange(solver, from, Math.Min(from + chunk, starts.Length));
+                    if (from >= count) return;
+                    RunRange(solver, from, Math.Min(from + chunk, count));
                 }
             }) { IsBackground = true };
             workers[t].Start();
         }
         foreach (var w in workers) w.Join();
-        return outcomes;
     }
 
     private static FitResult Failed(FitProblem problem, double[] start, Termination termination, StartSummary summary, TimeSpan elapsed)

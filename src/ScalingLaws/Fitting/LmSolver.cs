@@ -81,10 +81,11 @@ internal sealed class LmSolver
     /// <summary>Robust-scaled residuals r̃ at the end of the last run.</summary>
     internal ReadOnlySpan<double> ScaledResiduals => _res;
 
-    /// <summary>Runs LM from <paramref name="start"/> (all parameters). Returns objective, termination and trial count.</summary>
-    public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation)
+    /// <summary>Runs LM from <paramref name="start"/> (all parameters) for at most <paramref name="maxIterations"/> trial steps (default: the options'). Returns objective, termination and trial count.</summary>
+    public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation, int maxIterations = -1)
     {
         var o = _problem.Options;
+        int limit = maxIterations > 0 ? maxIterations : o.MaxIterations;
         start.CopyTo(_theta);
         for (int a = 0; a < _k; a++) { int j = _free[a]; _theta[j] = Math.Clamp(_theta[j], _lower[j], _upper[j]); }
         double cost = EvaluateWithJacobian(_theta);
@@ -126,7 +127,7 @@ internal sealed class LmSolver
 
             while (true)
             {
-                if (++iterations > o.MaxIterations) return (cost, Termination.MaxIterations, iterations - 1);
+                if (++iterations > limit) return (cost, Termination.MaxIterations, iterations - 1);
                 if (cancellation.IsCancellationRequested) return (cost, Termination.Cancelled, iterations);
                 SolveDamped(ka, lambda, _qtr);
                 Array.Copy(_wa, _velocity, ka);

@@ -1,0 +1,11 @@
+namespace ScalingLaws.Fitting;
+
+/// <summary>
+/// Two-phase multi-start for large start sets: every start first runs at most
+/// <see cref="Iterations"/> trial steps; the <see cref="Survivors"/> lowest objectives among the starts
+/// that have not yet converged then continue to convergence. A start that converges in the first phase
+/// is final. Used only when there are more than <see cref="Survivors"/> starts.
+/// </summary>
+/// <param name="Iterations">Trial steps per start in the first phase (≥ 1).</param>
+/// <param name="Survivors">Starts continued in the second phase (≥ 1).</param>
+public sealed record StartScreening(int Iterations = 10, int Survivors = 64);

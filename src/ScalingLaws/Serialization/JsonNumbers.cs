@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ScalingLaws.Serialization;
+
+/// <summary>Writes doubles in the round-trip format; non-finite values become <c>null</c> (JSON has no NaN).</summary>
+internal static class JsonNumbers
+{
+    public static void Write(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) { w.WritePropertyName(name); w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture)); }
+        else w.WriteNull(name);
+    }
+
+    public static void Write(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is double v) Write(w, name, v); else w.WriteNull(name);
+    }
+
+    public static void WriteValue(Utf8JsonWriter w, double value)
+    {
+        if (double.IsFinite(value)) w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+        else w.WriteNullValue();
+    }
+
+    /// <summary>Reads a number, mapping null to NaN (or to ±∞ for bounds, by <paramref name="nullValue"/>).</summary>
+    public static double Read(JsonElement e, double nullValue = double.NaN) =>
+        e.ValueKind == JsonValueKind.Null ? nullValue : e.GetDouble();
+}
