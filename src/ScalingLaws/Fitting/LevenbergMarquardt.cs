@@ -148,6 +148,12 @@ public static class LevenbergMarquardt
         int n = data.Count;
         var solver = new LmSolver(problem);
         double objective = solver.EvaluateWithJacobian(theta);
+        if (termination.IsConverged())
+        {
+            double polished = solver.Polish(theta);
+            if (polished <= objective + 64 * 2.220446049250313e-16 * Math.Abs(objective)) { theta = solver.Theta.ToArray(); objective = polished; }
+            else objective = solver.EvaluateWithJacobian(theta);
+        }
         var residuals = new double[n];
         var predictions = new double[n];
         solver.Residuals(theta, residuals, predictions);

@@ -227,6 +227,63 @@ internal sealed class LmSolver
         return true;
     }
 
+    /// <summary>
+    /// Refines a converged point with undamped Gauss–Newton steps accepted while they keep contracting
+    /// (‖D·δ‖ at most half the previous) and the objective does not rise above its rounding noise.
+    /// Near the optimum the objective is flat to machine precision, so damped LM stops where the cost no
+    /// longer resolves the step; the Gauss–Newton fixed point J̃ᵀr̃ = 0 is still well defined.
+    /// Leaves the refined parameters in <see cref="Theta"/> and returns its objective.
+    /// </summary>
+    public double Polish(ReadOnlySpan<double> start, int maxSteps = 200)
+    {
+        start.CopyTo(_theta);
+        double cost = EvaluateWithJacobian(_theta);
+        if (!double.IsFinite(cost)) return cost;
+        for (int a = 0; a < _k; a++)
+        {
+            double c2 = 0;
+            var col = _jac.AsSpan(a * _n, _n);
+            for (int i = 0; i < _n; i++) c2 += col[i] * col[i];
+            _diag[a] = c2 > 0 ? Math.Sqrt(c2) : 1;
+        }
+        double previous = double.PositiveInfinity;
+        for (int step = 0; step < maxSteps && cost > 0; step++)
+        {
+            int ka = 0;
+            for (int a = 0; a < _k; a++)
+            {
+                var col = _jac.AsSpan(a * _n, _n);
+                double g = 0;
+                for (int i = 0; i < _n; i++) g += col[i] * _res[i];
+                int j = _free[a];
+                if ((_theta[j] <= _lower[j] && g > 0) || (_theta[j] >= _upper[j] && g < 0)) continue;
+                _active[ka++] = a;
+            }
+            Factorize(ka);
+            SolveDamped(ka, 0, _qtr);
+            _theta.CopyTo(_trial, 0);
+            double dnorm = 0, xnorm = 0;
+            for (int q = 0; q < ka; q++)
+            {
+                int a = _active[q], j = _free[a];
+                _trial[j] = Math.Clamp(_theta[j] + _wa[q], _lower[j], _upper[j]);
+                double d = _diag[a] * (_trial[j] - _theta[j]);
+                dnorm += d * d;
+            }
+            for (int a = 0; a < _k; a++) { double v = _diag[a] * _theta[_free[a]]; xnorm += v * v; }
+            dnorm = Math.Sqrt(dnorm);
+            if (dnorm == 0 || dnorm > 0.95 * previous) break;
+            double trialCost = Cost(_trial);
+            if (!double.IsFinite(trialCost) || trialCost > cost * (1 + 64 * 2.220446049250313e-16)) break;
+            _trial.CopyTo(_theta, 0);
+            cost = EvaluateWithJacobian(_theta);
+            previous = dnorm;
+            if (dnorm <= 2.220446049250313e-16 * Math.Sqrt(xnorm)) break;
+        }
+        cost = EvaluateWithJacobian(_theta);
+        return cost;
+    }
+
     /// <summary>Objective Σ ½ρ(rᵢ²) at θ; NaN when the model is not finite (or f ≤ 0 in log space).</summary>
     public double Cost(ReadOnlySpan<double> theta)
     {
