@@ -23,7 +23,7 @@ public sealed record DomainWeights
         foreach (var (domain, weight) in list)
         {
             if (!double.IsFinite(weight) || weight < 0)
-                throw new ArgumentException($"Weight of '{domain}' in '{name}' is {weight}; weights must be finite and ≥ 0.", nameof(weights));
+                throw new ArgumentException($"Weight of '{domain}' in '{name}' is {Invariant.Format(weight)}; weights must be finite and ≥ 0.", nameof(weights));
             if (!builder.TryAdd(domain, weight))
                 throw new ArgumentException($"Domain '{domain}' appears twice in '{name}'.", nameof(weights));
         }

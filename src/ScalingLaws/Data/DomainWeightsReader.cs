@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 
 namespace ScalingLaws.Data;
@@ -105,5 +104,5 @@ public static class DomainWeightsReader
     private static double Number(JsonElement element, string what, string path) =>
         element.ValueKind == JsonValueKind.Number ? element.GetDouble()
         : element.ValueKind == JsonValueKind.String && NumberText.TryParse(element.GetString(), out double v) ? v
-        : throw new DataException(string.Create(CultureInfo.InvariantCulture, $"the weight of '{what}' is not a number."), path);
+        : throw new DataException($"the weight of '{what}' is not a number.", path);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ScalingLaws.Data;
 
 /// <summary>
@@ -66,7 +64,7 @@ public static class LongToWide
             {
                 if (!value[previous].Equals(value[i]))
                     throw new DataException(
-                        $"run {Describe(keys, i)} has two values for domain '{name}': {Show(value[previous])} at {table.RowSource(previous)} and {Show(value[i])} here.",
+                        $"run {Describe(keys, i)} has two values for domain '{name}': {Invariant.Format(value[previous])} at {table.RowSource(previous)} and {Invariant.Format(value[i])} here.",
                         source.File, source.Line);
             }
             else cells.Add((run, d), i);
@@ -106,5 +104,4 @@ public static class LongToWide
     private static string Describe(List<RunColumn> keys, int row) =>
         string.Join(", ", keys.Select(k => $"{k.Name}={k.Format(row)}"));
 
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace ScalingLaws.Data;
 
@@ -98,6 +97,4 @@ public static class MixingLawsReader
             throw new DataException("holds no log files named by model size (such as 70M.txt).", directory);
         return RunTable.Concat(files.Select(f => Read(f, domains)), directory);
     }
-
-    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

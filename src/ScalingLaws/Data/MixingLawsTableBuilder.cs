@@ -26,7 +26,7 @@ internal sealed class MixingLawsTableBuilder(string name, IReadOnlyList<string> 
         {
             if (!seen.Loss.Equals(entry.Loss))
                 throw new DataException(
-                    $"checkpoint {entry.RunKey} step {entry.Step} has two losses on '{entry.Domain}': {MixingLawsReader.Format(seen.Loss)} at line {seen.Line} and {MixingLawsReader.Format(entry.Loss)} here.",
+                    $"checkpoint {entry.RunKey} step {entry.Step} has two losses on '{entry.Domain}': {Invariant.Format(seen.Loss)} at line {seen.Line} and {Invariant.Format(entry.Loss)} here.",
                     name, line, 3);
             return;
         }

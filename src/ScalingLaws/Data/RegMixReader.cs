@@ -46,7 +46,7 @@ public static partial class RegMixReader
             if (!mixtureIndex.ContainsKey(id))
             {
                 var source = losses.RowSource(row);
-                throw new DataException($"index {MixingLawsReader.Format(id)} has losses but no mixture in {mixturePath}.", source.File, source.Line);
+                throw new DataException($"index {Invariant.Format(id)} has losses but no mixture in {mixturePath}.", source.File, source.Line);
             }
 
         var kept = Enumerable.Range(0, mixtures.RowCount)
@@ -76,7 +76,7 @@ public static partial class RegMixReader
             var source = table.RowSource(i);
             if (double.IsNaN(values[i])) throw new DataException("missing value in column 'index'.", source.File, source.Line);
             if (!index.TryAdd(values[i], i))
-                throw new DataException($"index {MixingLawsReader.Format(values[i])} appears twice (also at {table.RowSource(index[values[i]])}).", source.File, source.Line);
+                throw new DataException($"index {Invariant.Format(values[i])} appears twice (also at {table.RowSource(index[values[i]])}).", source.File, source.Line);
         }
         return index;
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Data;
@@ -53,7 +52,7 @@ public sealed partial class RunTable
             {
                 keep &= CheckValue(i, w, "weight");
                 if (w.Numbers[i] < 0)
-                    throw new DataException($"weight {Show(w.Numbers[i])} in column '{w.Name}' is negative; weights must be ≥ 0.",
+                    throw new DataException($"weight {Invariant.Format(w.Numbers[i])} in column '{w.Name}' is negative; weights must be ≥ 0.",
                         Sources[i].File, Sources[i].Line);
             }
             if (keep) rows.Add(i);
@@ -96,7 +95,7 @@ public sealed partial class RunTable
         double value = column.Numbers[row];
         if (double.IsNaN(value)) return false;
         if (double.IsInfinity(value))
-            throw new DataException($"value {Show(value)} in column '{column.Name}' ({role}) is not finite.",
+            throw new DataException($"value {Invariant.Format(value)} in column '{column.Name}' ({role}) is not finite.",
                 Sources[row].File, Sources[row].Line);
         return true;
     }
@@ -111,5 +110,4 @@ public sealed partial class RunTable
             Sources[row].File, Sources[row].Line);
     }
 
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
