@@ -46,11 +46,14 @@ internal static partial class DomainColumns
             ? column[2..]
             : column;
 
-    /// <summary>Throws when a parameter name repeats or equals a variable name.</summary>
+    /// <summary>Throws when a variable or parameter name repeats, or a parameter has a variable's name.</summary>
     public static void CheckNames(IEnumerable<ParameterSpec> parameters, IEnumerable<string> variables, string lawName)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var variableSet = variables.ToHashSet(StringComparer.Ordinal);
+        var variableSet = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string v in variables)
+            if (!variableSet.Add(v))
+                throw new ArgumentException($"Law '{lawName}': domain column '{v}' has the same name as another variable of the law; rename the column.", "domains");
         foreach (var p in parameters)
         {
             if (!names.Add(p.Name))

@@ -31,7 +31,7 @@ public static class CriticalMixtureRatio
     {
         ArgumentNullException.ThrowIfNull(generalLoss);
         if (!double.IsFinite(preTrainingLoss))
-            throw new ArgumentException($"The pre-training general loss must be finite (got {preTrainingLoss}).", nameof(preTrainingLoss));
+            throw new ArgumentException(FormattableString.Invariant($"The pre-training general loss must be finite (got {preTrainingLoss})."), nameof(preTrainingLoss));
         if (scanPoints < 2)
             throw new ArgumentException($"At least 2 scan points are needed (got {scanPoints}).", nameof(scanPoints));
         tolerance ??= LossTolerance.Default;

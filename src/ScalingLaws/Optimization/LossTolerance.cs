@@ -9,7 +9,8 @@ public sealed record LossTolerance
     private LossTolerance(LossToleranceKind kind, double value)
     {
         if (!double.IsFinite(value) || value < 0)
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"Loss tolerance must be a finite number ≥ 0 (got {value}).");
+            throw new ArgumentOutOfRangeException(nameof(value), value,
+                FormattableString.Invariant($"Loss tolerance must be a finite number ≥ 0 (got {value}); use e.g. 0.05 (absolute, nats/token) or 0.03 (relative, 3%)."));
         Kind = kind;
         Value = value;
     }

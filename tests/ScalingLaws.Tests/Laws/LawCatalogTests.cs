@@ -123,6 +123,7 @@ public class LawCatalogTests
     [InlineData("exp", "h_web")]
     [InlineData("", "h_web")]
     [InlineData("E", "h_web")]
+    [InlineData("N", "h_web")]
     public void InvalidDomainColumnsAreRejected(string first, string second)
     {
         var error = Assert.Throws<ArgumentException>(() => new MixtureAdditiveLaw([first, second]));

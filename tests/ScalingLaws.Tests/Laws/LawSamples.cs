@@ -2,9 +2,6 @@ using ScalingLaws.Laws;
 
 namespace ScalingLaws.Tests.Laws;
 
-/// <summary>A law with a sampler of valid parameters and inputs.</summary>
-public sealed record LawCase(string Label, IScalingLaw Law, Func<Random, (double[] Theta, double[] X)> Sample);
-
 /// <summary>Random valid (θ, x) for every catalogue law, covering both branches of the data-constrained min.</summary>
 public static class LawSamples
 {
