@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Laws;
+
+/// <summary>
+/// Shukor et al.'s additive mixture law: L(N, D, h) = E + 1/(Σ_i C_i·h_i^γ_i) + A/N^α + B/D^β. Only the
+/// bias term depends on the domain weights h, so the optimal weights do not depend on N or D.
+/// One law is fitted per target domain (or target loss).
+/// </summary>
+/// <remarks>
+/// <para>Variables: <c>N</c>, parameters; <c>D</c>, training tokens; then the k domain-weight columns h_i
+/// given to the constructor (shares in [0, 1] summing to 1). Output: target validation loss in nats/token.</para>
+/// <para>Parameters (5 + 2k): <c>E</c>, <c>A</c>, <c>B</c> ≥ 0, <c>alpha</c>, <c>beta</c> ≥ 0, then
+/// <c>C_&lt;domain&gt;</c> ≥ 0 for every column, then <c>gamma_&lt;domain&gt;</c> ≥ 0 for every column. The
+/// suffix is the column name without a leading <c>h_</c> or <c>r_</c>. All constants are in linear space, as
+/// the paper writes them.</para>
+/// <para>Recipe (paper §2.3): Huber loss with δ = 10⁻³ on the raw loss (linear residuals), random
+/// initialisation (the paper follows it with basin-hopping; here multi-start Levenberg–Marquardt):
+/// 256 quasi-random starts in E ∈ [0, min y], A, B ∈ [1, 1000], α, β ∈ [0.05, 1], C_i ∈ [0.1, 10],
+/// γ_i ∈ [0, 2]. The paper's number of random starts is not stated.</para>
+/// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.4.</para>
+/// </remarks>
+public sealed class MixtureAdditiveLaw : IScalingLaw
+{
+    private readonly int _k;
+
+    /// <summary>Creates the law for the given domain-weight columns.</summary>
+    /// <param name="domains">Names of the k weight columns, e.g. <c>["h_arxiv", "h_book", "h_c4"]</c>.</param>
+    /// <exception cref="ArgumentException">The list is empty, repeats a name, or a name is not a formula identifier.</exception>
+    public MixtureAdditiveLaw(IReadOnlyList<string> domains)
+    {
+        Domains = DomainColumns.Validate(domains, "mixture-additive");
+        _k = Domains.Length;
+        Variables = ImmutableArray.Create("N", "D").AddRange(Domains);
+        var specs = ImmutableArray.CreateBuilder<ParameterSpec>(5 + 2 * _k);
+        specs.Add(new ParameterSpec("E", Lower: 0, Initial: 1.5, Description: "irreducible loss E (nats/token, ≥ 0)"));
+        specs.Add(new ParameterSpec("A", Lower: 0, Initial: 100, Description: "model-size coefficient A (≥ 0)"));
+        specs.Add(new ParameterSpec("B", Lower: 0, Initial: 100, Description: "data coefficient B (≥ 0)"));
+        specs.Add(new ParameterSpec("alpha", Lower: 0, Initial: 0.3, Description: "model-size exponent α (≥ 0)"));
+        specs.Add(new ParameterSpec("beta", Lower: 0, Initial: 0.3, Description: "data exponent β (≥ 0)"));
+        foreach (string d in Domains)
+            specs.Add(new ParameterSpec("C_" + DomainColumns.Suffix(d), Lower: 0, Initial: 1, Description: $"weight C of domain '{d}' in the bias term (≥ 0)"));
+        foreach (string d in Domains)
+            specs.Add(new ParameterSpec("gamma_" + DomainColumns.Suffix(d), Lower: 0, Initial: 0.5, Description: $"exponent γ of domain '{d}' in the bias term (≥ 0)"));
+        Parameters = specs.MoveToImmutable();
+        DomainColumns.CheckNames(Parameters, Variables, Name);
+        Formula = $"E + 1/({MixtureBiasTerm.Text(Domains)}) + A/N^alpha + B/D^beta";
+    }
+
+    /// <summary>The domain-weight columns, in order.</summary>
+    public ImmutableArray<string> Domains { get; }
+
+    /// <summary>Catalogue name: <c>mixture-additive</c>.</summary>
+    public string Name => "mixture-additive";
+
+    /// <summary><c>E + 1/(C_1*h_1^gamma_1 + …) + A/N^alpha + B/D^beta</c> with the actual column names.</summary>
+    public string Formula { get; }
+
+    /// <summary><c>N</c>, <c>D</c>, then the domain-weight columns.</summary>
+    public ImmutableArray<string> Variables { get; }
+
+    /// <summary><c>E</c>, <c>A</c>, <c>B</c>, <c>alpha</c>, <c>beta</c>, the k <c>C_</c>, then the k <c>gamma_</c>.</summary>
+    public ImmutableArray<ParameterSpec> Parameters { get; }
+
+    /// <summary>Shukor et al. 2025, arXiv:2507.09404, Eq. 2.4.</summary>
+    public string Citation => "Shukor et al. 2025, \"Scaling Laws for Optimal Data Mixtures\", arXiv:2507.09404, Eq. 2.4 (additive law).";
+
+    /// <summary>L(N, D, h) for θ = (E, A, B, alpha, beta, C_1…C_k, gamma_1…gamma_k).</summary>
+    public double Evaluate(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x)
+    {
+        LawMath.CheckLengths(this, parameters.Length, x.Length);
+        double s = MixtureBiasTerm.Sum(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..]);
+        return parameters[0] + 1 / s + parameters[1] / Math.Pow(x[0], parameters[3]) + parameters[2] / Math.Pow(x[1], parameters[4]);
+    }
+
+    /// <summary>L(N, D, h) and its exact gradient.</summary>
+    public double EvaluateWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        LawMath.CheckLengths(this, parameters.Length, x.Length);
+        LawMath.CheckGradient(this, gradient.Length);
+        double bias = MixtureBiasTerm.WithGradient(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..],
+            gradient.Slice(5, _k), gradient.Slice(5 + _k, _k));
+        double nPower = Math.Pow(x[0], parameters[3]);
+        double dPower = Math.Pow(x[1], parameters[4]);
+        double modelTerm = parameters[1] / nPower;
+        double dataTerm = parameters[2] / dPower;
+        gradient[0] = 1;
+        gradient[1] = 1 / nPower;
+        gradient[2] = 1 / dPower;
+        gradient[3] = -modelTerm * Math.Log(x[0]);
+        gradient[4] = -dataTerm * Math.Log(x[1]);
+        return parameters[0] + bias + modelTerm + dataTerm;
+    }
+
+    /// <summary>Huber δ = 10⁻³ on linear residuals from 256 quasi-random starts (see the class remarks).</summary>
+    public FitRecipe DefaultRecipe(FitData data)
+    {
+        var ranges = ImmutableDictionary.CreateBuilder<string, (double Lower, double Upper)>();
+        ranges["E"] = (0, RecipeData.MinTarget(data, 2.0));
+        ranges["A"] = (1, 1000);
+        ranges["B"] = (1, 1000);
+        ranges["alpha"] = (0.05, 1);
+        ranges["beta"] = (0.05, 1);
+        for (int i = 0; i < _k; i++)
+        {
+            ranges[Parameters[5 + i].Name] = (0.1, 10);
+            ranges[Parameters[5 + _k + i].Name] = (0, 2);
+        }
+        return new FitRecipe(new HuberLoss(1e-3), ResidualSpace.Linear, new RandomStarts(256, ranges.ToImmutable()));
+    }
+}
