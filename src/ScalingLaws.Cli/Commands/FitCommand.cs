@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Cli.Commands;
+
+/// <summary><c>scaling-laws fit</c>: fit a catalogue law or a formula to runs, one fit per target column.</summary>
+public static class FitCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var law = new LawSelection();
+        var settings = new FitSettings();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Output();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var allow = new Option<bool>("--allow-unconverged") { Description = "Exit 0 even when a fit did not converge" };
+        var command = new Command("fit", """
+            Fit a scaling law to runs with Levenberg–Marquardt and report parameters ± standard errors.
+
+            Examples:
+              scaling-laws fit --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --drop-highest 5
+              scaling-laws fit --data runs.csv --formula "E + A*N^-alpha + B*D^-beta" --start E=1.7,A=400,alpha=0.3,B=400,beta=0.3
+              scaling-laws fit --data data/mixinglaws/5Mix/70M.txt --law data-mixing --target "loss_*" --where "step == 30000" --format json -o fits.json
+            """);
+        law.AddTo(command);
+        data.AddTo(command);
+        settings.AddTo(command);
+        foreach (var o in new Option[] { seed, threads, format, output, allow }) command.Add(o);
+        command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
+        {
+            var table = data.Load(parse);
+            var targets = data.Targets(parse, table);
+            if (targets.Count == 1 && parse.GetValue(data.DropHighest) > 0) table = data.Load(parse, targets[0]);
+            else if (parse.GetValue(data.DropHighest) > 0) throw new CliException("Option '--drop-highest' needs a single target.");
+            var mapping = data.Mapping(parse);
+            IReadOnlyList<string>? domains = null;
+            if (law.NeedsDomains(parse)) (table, domains) = data.Domains(parse, table);
+            var model = law.Build(parse, table, mapping, domains);
+            var options = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation);
+            var fits = new List<FitResult>();
+            foreach (var target in targets)
+            {
+                var fitData = table.ToFitData(model.Variables, target, mapping);
+                using var progress = Progress.Start(context, targets.Count > 1 ? $"fit {target}" : "fit");
+                fits.Add(LevenbergMarquardt.Fit(model, fitData, options with { Progress = progress.Reporter }));
+            }
+            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format)));
+            return ReportConvergence(context, fits, parse.GetValue(allow));
+        }));
+        return command;
+    }
+
+    /// <summary>Exit code 2 (with a message) when a fit did not converge, unless allowed.</summary>
+    public static int ReportConvergence(CliContext context, IReadOnlyList<FitResult> fits, bool allowUnconverged)
+    {
+        var failed = fits.Where(f => !f.IsUsable).ToList();
+        foreach (var f in failed)
+            context.Error.WriteLine($"warning: fit of '{f.Target}' did not converge: {f.Termination.Describe()}.");
+        if (failed.Count == 0 || allowUnconverged) return ExitCodes.Success;
+        context.Error.WriteLine("error: a fit did not converge (exit 2); pass --allow-unconverged to accept it.");
+        return ExitCodes.NotConverged;
+    }
+}

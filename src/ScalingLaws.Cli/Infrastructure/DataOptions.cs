@@ -1,0 +1,218 @@
+using System.CommandLine;
+using ScalingLaws.Data;
+using ScalingLaws.Expressions;
+
+namespace ScalingLaws.Cli.Infrastructure;
+
+/// <summary>
+/// The options that load and shape a run table: <c>--data</c>, <c>--derive</c>, <c>--where</c>,
+/// <c>--drop-highest</c>, <c>--target</c>, <c>--map</c>, <c>--weights</c>, <c>--normalize-weights</c>.
+/// </summary>
+public sealed class DataOptions
+{
+    /// <summary><c>--data FILE</c> (required).</summary>
+    public Option<string> Data { get; } = new("--data", "-d")
+    {
+        Description = "Runs to read: a CSV/TSV with a header row, or a public log format (Epoch Chinchilla CSV, RegMix mixture/loss CSV, mixinglaws TSV log or folder, datablations CSV)",
+        Required = true,
+    };
+
+    /// <summary><c>--derive NAME=EXPR</c> (repeatable).</summary>
+    public Option<string[]> Derive { get; } = new("--derive")
+    {
+        Description = "Add a computed column, e.g. --derive \"D=C/(6*N)\" (repeatable; evaluated in order)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary><c>--where EXPR</c>.</summary>
+    public Option<string?> Where { get; } = new("--where")
+    {
+        Description = "Keep rows where EXPR is true (non-zero), e.g. --where \"N >= 1e8 && step == 30000\"",
+    };
+
+    /// <summary><c>--drop-highest K</c>.</summary>
+    public Option<int> DropHighest { get; } = new("--drop-highest")
+    {
+        Description = "Drop the K rows with the highest target value (Epoch's Chinchilla replication drops 5)",
+        DefaultValueFactory = _ => 0,
+    };
+
+    /// <summary><c>--target COLUMN|PATTERN</c>.</summary>
+    public Option<string?> Target { get; } = new("--target", "-t")
+    {
+        Description = "Target column; a pattern with * (e.g. \"loss_*\") fits one law per matching column. Default: 'loss' if present",
+    };
+
+    /// <summary><c>--map VAR=COLUMN,...</c>.</summary>
+    public Option<string?> Map { get; } = new("--map")
+    {
+        Description = "Bind law variables to columns with other names, e.g. --map N=model_size,D=n_tokens",
+    };
+
+    /// <summary><c>--weights PATTERN|LIST</c>.</summary>
+    public Option<string?> Weights { get; } = new("--weights")
+    {
+        Description = "Domain-weight columns for mixture laws: a pattern (\"h_*\") or a list (h_web,h_code). Default: h_* or else w_*",
+    };
+
+    /// <summary><c>--normalize-weights</c>.</summary>
+    public Option<bool> NormalizeWeights { get; } = new("--normalize-weights")
+    {
+        Description = "Rescale each row's domain weights to sum to 1 instead of rejecting rows whose weights do not",
+    };
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command, bool withTarget = true, bool withWeights = true)
+    {
+        command.Add(Data); command.Add(Derive); command.Add(Where); command.Add(DropHighest); command.Add(Map);
+        if (withTarget) command.Add(Target);
+        if (withWeights) { command.Add(Weights); command.Add(NormalizeWeights); }
+    }
+
+    /// <summary>Loads the table and applies <c>--derive</c>, <c>--where</c> (and, given a target, <c>--drop-highest</c>).</summary>
+    public RunTable Load(ParseResult parse, string? dropByTarget = null)
+    {
+        string path = parse.GetValue(Data)!;
+        if (!File.Exists(path) && !Directory.Exists(path))
+            throw new CliException($"Option '--data': file '{path}' does not exist.");
+        var table = RunTableLoader.Load(path);
+        foreach (var derive in parse.GetValue(Derive) ?? [])
+            table = ApplyDerive(table, derive);
+        if (parse.GetValue(Where) is { Length: > 0 } where)
+            table = ApplyWhere(table, where);
+        int drop = parse.GetValue(DropHighest);
+        if (drop < 0) throw new CliException($"Option '--drop-highest': {drop} must be ≥ 0.");
+        if (drop > 0 && dropByTarget is not null)
+        {
+            var y = table.Numeric(dropByTarget);
+            if (drop >= y.Length) throw new CliException($"Option '--drop-highest': cannot drop {drop} of {y.Length} rows.");
+            var keep = Enumerable.Range(0, y.Length).OrderBy(i => y[i]).ThenBy(i => i).Take(y.Length - drop).Order().ToArray();
+            table = table.Where(keep);
+        }
+        if (table.RowCount == 0) throw new CliException($"No rows left in '{path}' after --where/--drop-highest.");
+        return table;
+    }
+
+    /// <summary>The target columns: <c>--target</c> (a name or a pattern with *), else 'loss'.</summary>
+    public IReadOnlyList<string> Targets(ParseResult parse, RunTable table)
+    {
+        string? target = parse.GetValue(Target);
+        if (target is null)
+        {
+            if (table.HasColumn("loss")) return ["loss"];
+            throw new CliException($"Option '--target' is required: the data have no 'loss' column. Columns: {string.Join(", ", table.ColumnNames)}.");
+        }
+        if (target.Contains('*'))
+        {
+            var matches = Patterns.Match(target, table.ColumnNames).Where(c => table.Column(c).Kind == ColumnKind.Numeric).ToList();
+            if (matches.Count == 0) throw new CliException($"Option '--target': no numeric column matches '{target}'. Columns: {string.Join(", ", table.ColumnNames)}.");
+            return matches;
+        }
+        if (!table.HasColumn(target))
+        {
+            var close = table.ColumnNames.Where(c => string.Equals(c, target, StringComparison.OrdinalIgnoreCase)).ToList();
+            throw new CliException($"Option '--target': no column '{target}'{(close.Count > 0 ? $"; did you mean '{close[0]}'?" : ".")} Columns: {string.Join(", ", table.ColumnNames)}.");
+        }
+        return [target];
+    }
+
+    /// <summary>The domain-weight columns: <c>--weights</c>, else h_* or w_*; checked to sum to 1 per row.</summary>
+    public (RunTable Table, IReadOnlyList<string> Domains) Domains(ParseResult parse, RunTable table)
+    {
+        string? spec = parse.GetValue(Weights);
+        List<string> domains;
+        if (spec is null)
+        {
+            domains = Patterns.Match("h_*", table.ColumnNames).ToList();
+            if (domains.Count == 0) domains = Patterns.Match("w_*", table.ColumnNames).ToList();
+            if (domains.Count == 0) throw new CliException($"Option '--weights' is required: no h_* or w_* columns. Columns: {string.Join(", ", table.ColumnNames)}.");
+        }
+        else if (spec.Contains('*'))
+        {
+            domains = Patterns.Match(spec, table.ColumnNames).ToList();
+            if (domains.Count == 0) throw new CliException($"Option '--weights': no column matches '{spec}'.");
+        }
+        else
+        {
+            domains = spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            foreach (var d in domains)
+                if (!table.HasColumn(d)) throw new CliException($"Option '--weights': no column '{d}'. Columns: {string.Join(", ", table.ColumnNames)}.");
+        }
+        bool normalize = parse.GetValue(NormalizeWeights);
+        var columns = domains.Select(d => table.Numeric(d)).ToArray();
+        var sums = new double[table.RowCount];
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            double sum = 0;
+            foreach (var c in columns) sum += double.IsNaN(c[i]) ? 0 : c[i];
+            sums[i] = sum;
+            if (!normalize && Math.Abs(sum - 1) > 1e-3)
+            {
+                var (file, line) = table.RowSource(i);
+                throw new CliException($"{file}:{line}: domain weights ({string.Join(", ", domains)}) sum to {sum.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, not 1. Fix the data or pass --normalize-weights.");
+            }
+            if (normalize && !(sum > 0))
+            {
+                var (file, line) = table.RowSource(i);
+                throw new CliException($"{file}:{line}: domain weights sum to {sum}, so they cannot be normalised.");
+            }
+        }
+        if (normalize)
+            for (int d = 0; d < domains.Count; d++)
+            {
+                var values = columns[d].Select((v, i) => v / sums[i]).ToArray();
+                table = table.WithColumn(domains[d], values);
+            }
+        return (table, domains);
+    }
+
+    /// <summary>Parses <c>--map</c>.</summary>
+    public IReadOnlyDictionary<string, string> Mapping(ParseResult parse) => OptionParser.Mapping(parse.GetValue(Map), "--map");
+
+    private static RunTable ApplyDerive(RunTable table, string derive)
+    {
+        int eq = derive.IndexOf('=');
+        if (eq <= 0) throw new CliException($"Option '--derive': '{derive}' must look like NAME=EXPRESSION.");
+        string name = derive[..eq].Trim();
+        var compiled = CompileOver(table, derive[(eq + 1)..], "--derive");
+        var values = new double[table.RowCount];
+        var row = new double[compiled.Names.Length];
+        var columns = compiled.Names.Select(table.Numeric).ToArray();
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            for (int k = 0; k < row.Length; k++) row[k] = columns[k][i];
+            values[i] = compiled.Evaluate(row);
+        }
+        return table.WithColumn(name, values);
+    }
+
+    private static RunTable ApplyWhere(RunTable table, string where)
+    {
+        var compiled = CompileOver(table, where, "--where");
+        var columns = compiled.Names.Select(table.Numeric).ToArray();
+        var row = new double[columns.Length];
+        var keep = new List<int>();
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            for (int k = 0; k < row.Length; k++) row[k] = columns[k][i];
+            double v = compiled.Evaluate(row);
+            if (v != 0 && !double.IsNaN(v)) keep.Add(i);
+        }
+        return table.Where(keep);
+    }
+
+    private static CompiledFormula CompileOver(RunTable table, string text, string option)
+    {
+        Formula formula;
+        try { formula = Formula.Parse(text); }
+        catch (FormulaException e) { throw new CliException($"Option '{option}': {e.Message}"); }
+        foreach (var name in formula.Identifiers)
+        {
+            if (!table.HasColumn(name))
+                throw new CliException($"Option '{option}': '{name}' is not a column. Columns: {string.Join(", ", table.ColumnNames)}.");
+            if (table.Column(name).Kind != ColumnKind.Numeric)
+                throw new CliException($"Option '{option}': column '{name}' holds text, not numbers.");
+        }
+        return formula.Compile(formula.Identifiers);
+    }
+}

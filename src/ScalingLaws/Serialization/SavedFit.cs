@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using ScalingLaws.Laws;
+
+namespace ScalingLaws.Serialization;
+
+/// <summary>
+/// A fit read back from the JSON written by <see cref="FitJson"/>: enough to rebuild the law and predict.
+/// </summary>
+/// <param name="Law">Catalogue name, or <c>formula</c>.</param>
+/// <param name="Formula">The law's formula text.</param>
+/// <param name="Target">Target column.</param>
+/// <param name="Variables">Variables in the law's order.</param>
+/// <param name="ParameterNames">Parameter names in the law's order.</param>
+/// <param name="Values">Fitted values in the law's order.</param>
+/// <param name="StandardErrors">Standard errors (NaN where unavailable).</param>
+/// <param name="Usable">Whether the fit converged.</param>
+public sealed record SavedFit(string Law, string Formula, string Target, ImmutableArray<string> Variables,
+    ImmutableArray<string> ParameterNames, ImmutableArray<double> Values, ImmutableArray<double> StandardErrors, bool Usable)
+{
+    /// <summary>Reads every fit in a document: one fit, or a <c>"kind": "fits"</c> document holding several.</summary>
+    /// <exception cref="FormatException">Not a ScalingLaws fit document, or another schema version; the message names <paramref name="source"/>.</exception>
+    public static ImmutableArray<SavedFit> ReadAll(string json, string source)
+    {
+        JsonElement root;
+        try { root = JsonDocument.Parse(json).RootElement; }
+        catch (JsonException e) { throw new FormatException($"{source}: not valid JSON ({e.Message})"); }
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schemaVersion", out var version))
+            throw new FormatException($"{source}: not a ScalingLaws fit file (no \"schemaVersion\").");
+        if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != SchemaVersion.Current)
+            throw new FormatException($"{source}: schemaVersion {version} is not supported; this version of ScalingLaws reads schemaVersion {SchemaVersion.Current}. Refit to produce a current file.");
+        string kind = root.TryGetProperty("kind", out var k) ? k.GetString() ?? "" : "";
+        try
+        {
+            return kind switch
+            {
+                "fit" => [Parse(root, source)],
+                "fits" => root.GetProperty("fits").EnumerateArray().Select(e => Parse(e, source)).ToImmutableArray(),
+                _ => throw new FormatException($"{source}: a \"{kind}\" document is not a fit; expected kind \"fit\" or \"fits\"."),
+            };
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"{source}: malformed fit document ({e.Message}).");
+        }
+    }
+
+    private static SavedFit Parse(JsonElement e, string source)
+    {
+        var parameters = e.GetProperty("parameters").EnumerateArray().ToList();
+        return new SavedFit(
+            e.GetProperty("law").GetString() ?? throw new FormatException($"{source}: fit has no law name."),
+            e.GetProperty("formula").GetString() ?? "",
+            e.GetProperty("target").GetString() ?? "",
+            e.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!).ToImmutableArray(),
+            parameters.Select(p => p.GetProperty("name").GetString()!).ToImmutableArray(),
+            parameters.Select(p => JsonNumbers.Read(p.GetProperty("value"))).ToImmutableArray(),
+            parameters.Select(p => p.TryGetProperty("standardError", out var se) ? JsonNumbers.Read(se) : double.NaN).ToImmutableArray(),
+            e.TryGetProperty("usable", out var u) && u.GetBoolean());
+    }
+
+    /// <summary>Rebuilds the law: a formula law from its text, or a catalogue law (with its domains).</summary>
+    /// <exception cref="FormatException">The law is unknown or does not match the saved variables and parameters.</exception>
+    public IScalingLaw CreateLaw()
+    {
+        IScalingLaw law;
+        if (Law == "formula") law = FormulaLaw.Create(Formula, Variables, ParameterNames);
+        else
+        {
+            if (!LawCatalog.Contains(Law)) throw new FormatException($"Unknown law '{Law}' in the fit file; known laws: {string.Join(", ", LawCatalog.Names)}.");
+            IReadOnlyList<string>? domains = null;
+            if (LawCatalog.RequiresDomains(Law))
+            {
+                var fixedVariables = LawCatalog.Create(Law, ["h_1", "h_2"]).Variables.Except(["h_1", "h_2"]).ToHashSet();
+                domains = Variables.Where(v => !fixedVariables.Contains(v)).ToList();
+            }
+            law = LawCatalog.Create(Law, domains);
+        }
+        if (!law.Variables.SequenceEqual(Variables) || !law.Parameters.Select(p => p.Name).SequenceEqual(ParameterNames))
+            throw new FormatException($"The saved fit's variables or parameters do not match law '{Law}'.");
+        return law;
+    }
+
+    /// <summary>The fitted model at a point given by variable name.</summary>
+    public double Predict(IScalingLaw law, IReadOnlyDictionary<string, double> x) =>
+        law.Evaluate(Values.AsSpan(), Variables.Select(v => x[v]).ToArray());
+}
