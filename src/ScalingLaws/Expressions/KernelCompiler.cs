@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Reflection.Emit;
 
 namespace ScalingLaws.Expressions;
@@ -111,17 +110,7 @@ internal sealed class KernelCompiler
 
     private NodeCode EmitPower(NodeCode a, NodeCode b)
     {
-        if (b.Value.IsConstant)
-        {
-            double c = b.Value.Constant;
-            if (c == 2)
-            {
-                Operand square = _emit.Raw(OpCodes.Mul, a.Value, a.Value);
-                return new(square, Scale(a, () => _emit.Multiply(Operand.Of(2), a.Value)));
-            }
-            Operand power = _emit.Call(Methods.Pow, a.Value, b.Value);
-            return new(power, Scale(a, () => _emit.Multiply(Operand.Of(c), _emit.Call(Methods.Pow, a.Value, Operand.Of(c - 1)))));
-        }
+        if (b.Value.IsConstant) return EmitConstantPower(a, b.Value.Constant);
         Operand value = _emit.Call(Methods.Pow, a.Value, b.Value);
         if (a.Partials.Count == 0 && b.Partials.Count == 0) return new(value, []);
         Operand baseSlope = a.Partials.Count == 0
@@ -131,6 +120,37 @@ internal sealed class KernelCompiler
             ? Operand.Of(0)
             : _emit.Multiply(value, a.Value.IsConstant ? Operand.Of(Math.Log(a.Value.Constant)) : _emit.Call(Methods.Log, a.Value));
         return new(value, Combine(a, b, (da, db) => _emit.Add(_emit.Multiply(baseSlope, da), _emit.Multiply(exponentSlope, db))));
+    }
+
+    /// <summary>
+    /// u^c for a constant c: small integer powers by multiplication (same IEEE special cases as
+    /// <see cref="Math.Pow"/>, within two roundings), others by <see cref="Math.Pow"/>; slope c·u^(c−1).
+    /// </summary>
+    private NodeCode EmitConstantPower(NodeCode u, double c)
+    {
+        Operand x = u.Value;
+        switch (c)
+        {
+            case 2:
+                return new(_emit.Raw(OpCodes.Mul, x, x), Scale(u, () => _emit.Multiply(Operand.Of(2), x)));
+            case 3:
+                Operand square3 = _emit.Raw(OpCodes.Mul, x, x);
+                return new(_emit.Raw(OpCodes.Mul, square3, x), Scale(u, () => _emit.Multiply(Operand.Of(3), square3)));
+            case 4:
+                Operand square4 = _emit.Raw(OpCodes.Mul, x, x);
+                return new(_emit.Raw(OpCodes.Mul, square4, square4),
+                    Scale(u, () => _emit.Multiply(Operand.Of(4), _emit.Multiply(square4, x))));
+            case -1:
+                Operand reciprocal = _emit.Raw(OpCodes.Div, Operand.Of(1), x);
+                return new(reciprocal, Scale(u, () => _emit.Negate(_emit.Multiply(reciprocal, reciprocal))));
+            case -2:
+                Operand inverse = _emit.Raw(OpCodes.Div, Operand.Of(1), x);
+                Operand inverseSquare = _emit.Raw(OpCodes.Mul, inverse, inverse);
+                return new(inverseSquare, Scale(u, () => _emit.Multiply(Operand.Of(-2), _emit.Multiply(inverseSquare, inverse))));
+            default:
+                Operand power = _emit.Call(Methods.Pow, x, Operand.Of(c));
+                return new(power, Scale(u, () => _emit.Multiply(Operand.Of(c), _emit.Call(Methods.Pow, x, Operand.Of(c - 1)))));
+        }
     }
 
     private Operand EmitLogical(BinaryOperator op, Operand a, Operand b)

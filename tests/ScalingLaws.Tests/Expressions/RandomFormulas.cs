@@ -49,27 +49,34 @@ internal static class RandomFormulas
         Gen.Elements(Variables.Concat(Parameters).ToArray()),
         Gen.Choose(-30, 30).Where(k => k != 0).Select(k => "(" + (k / 10.0).ToString("R", CultureInfo.InvariantCulture) + ")"));
 
+    /// <summary>
+    /// Wrappers of one subformula u. Periodic functions see 2·atan(u), never u itself: the sine of a
+    /// huge argument is ill-conditioned, and no tolerance could compare it across evaluation orders.
+    /// </summary>
     private static string[] Unary(string u) =>
     [
         $"-({u})",
-        $"exp(sin({u}))",
+        $"exp(sin(2*atan({u})))",
         $"exp(atan({u}))",
         $"exp(({u})/(1 + ({u})^2))",
         $"log(1 + ({u})^2)",
         $"ln(1 + ({u})**2)",
         $"sqrt(1 + ({u})^2)",
         $"(1 + ({u})^2)^1.5",
-        $"(2 + sin({u}))^(-0.5)",
+        $"(2 + sin(2*atan({u})))^(-0.5)",
+        $"(2 + cos(2*atan({u})))^(-1)",
         $"({u})^2",
         $"({u})^3",
-        $"cos({u})",
-        $"sin({u})",
+        $"({u})^4",
+        $"(1 + ({u})^2)^(-2)",
+        $"cos(2*atan({u}))",
+        $"sin(2*atan({u}))",
         $"tan(atan({u})/2)",
         $"atan({u})",
         $"abs({u})",
         $"x^atan({u})",
-        $"1.5^sin({u})",
-        $"pow(y, cos({u}))",
+        $"1.5^sin(2*atan({u}))",
+        $"pow(y, cos(2*atan({u})))",
     ];
 
     private static string[] Binary(string u, string v) =>
