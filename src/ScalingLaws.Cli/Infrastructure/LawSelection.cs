@@ -17,8 +17,13 @@ public sealed class LawSelection
         Description = "A model formula; names that are columns are variables, other names are parameters, e.g. \"E + A*N^-alpha + B*D^-beta\"",
     };
 
-    /// <summary>Adds both options.</summary>
-    public void AddTo(Command command) { command.Add(Law); command.Add(Formula); }
+    /// <summary>Adds both options (with completion of law names).</summary>
+    public void AddTo(Command command)
+    {
+        Law.CompletionSources.Add(LawCatalog.Names.ToArray());
+        command.Add(Law);
+        command.Add(Formula);
+    }
 
     /// <summary>True when the chosen law reads domain-weight columns.</summary>
     public bool NeedsDomains(ParseResult parse)
