@@ -94,6 +94,19 @@ internal sealed class IlEmitter(ILGenerator il)
         return Store();
     }
 
+    /// <summary>Loads the double at <paramref name="pointer"/>[<paramref name="index"/>] (a <c>double*</c> local).</summary>
+    public Operand LoadElement(LocalBuilder pointer, int index)
+    {
+        Il.Emit(OpCodes.Ldloc, pointer);
+        if (index != 0)
+        {
+            Il.Emit(OpCodes.Ldc_I4, index * sizeof(double));
+            Il.Emit(OpCodes.Add);
+        }
+        Il.Emit(OpCodes.Ldind_R8);
+        return Store();
+    }
+
     /// <summary>Stores <paramref name="value"/> at <paramref name="argument"/>[<paramref name="index"/>].</summary>
     public void StoreElement(short argument, int index, Operand value)
     {

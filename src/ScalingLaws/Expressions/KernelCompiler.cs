@@ -3,9 +3,13 @@ using System.Reflection.Emit;
 namespace ScalingLaws.Expressions;
 
 /// <summary>
-/// Compiles a formula tree into a <see cref="FormulaKernel"/>: straight-line IL computing each
-/// distinct subtree once, with forward-mode derivatives kept only for the parameters a subtree
-/// depends on. Subtrees without names are folded to constants first.
+/// Compiles a formula tree into straight-line IL computing each distinct subtree once, with
+/// forward-mode derivatives kept only for the parameters a subtree depends on. Subtrees without
+/// names are folded to constants first. Three shapes: a <see cref="FormulaKernel"/> over one row of
+/// variables; a <see cref="RowCacheKernel"/> filling one row of a row cache; and a
+/// <see cref="RowsKernel"/> looping over rows of that cache, with the subtrees that read no
+/// variable computed once before the loop and the cached subtrees loaded instead of recomputed.
+/// The same subtree gives the same bits in every shape.
 /// </summary>
 internal sealed class KernelCompiler
 {
@@ -13,19 +17,36 @@ internal sealed class KernelCompiler
     private const short VariablesArgument = 1;
     private const short GradientArgument = 2;
 
+    private const short CacheVariablesArgument = 0;
+    private const short CacheOutputArgument = 1;
+
+    private const short RowsCacheArgument = 1;
+    private const short RowsCountArgument = 2;
+    private const short RowsValuesArgument = 3;
+    private const short RowsGradientArgument = 4;
+
     private static readonly Type[] KernelArguments = [typeof(double*), typeof(double*), typeof(double*)];
+    private static readonly Type[] CacheKernelArguments = [typeof(double*), typeof(double*)];
+    private static readonly Type[] RowsKernelArguments = [typeof(double*), typeof(double*), typeof(int), typeof(double*), typeof(double*)];
 
     private readonly IlEmitter _emit;
     private readonly IReadOnlyDictionary<string, Symbol> _symbols;
     private readonly bool _withGradient;
     private readonly CommonSubexpressionKeys _keys = new();
     private readonly Dictionary<string, NodeCode> _emitted = new(StringComparer.Ordinal);
+    private readonly RowCacheLayout? _layout;
+    private readonly LocalBuilder? _row;
+    private readonly short _variables;
 
-    private KernelCompiler(ILGenerator il, IReadOnlyDictionary<string, Symbol> symbols, bool withGradient)
+    private KernelCompiler(ILGenerator il, IReadOnlyDictionary<string, Symbol> symbols, bool withGradient,
+        RowCacheLayout? layout = null, LocalBuilder? row = null, short variablesArgument = VariablesArgument)
     {
+        _variables = variablesArgument;
         _emit = new IlEmitter(il);
         _symbols = symbols;
         _withGradient = withGradient;
+        _layout = layout;
+        _row = row;
     }
 
     /// <summary>Compiles <paramref name="root"/>; every name in it must be in <paramref name="symbols"/>.</summary>
@@ -49,16 +70,133 @@ internal sealed class KernelCompiler
         return method.CreateDelegate<FormulaKernel>();
     }
 
+    /// <summary>Compiles the kernel that fills one row of the cache described by <paramref name="layout"/>.</summary>
+    /// <param name="layout">The cache layout.</param>
+    public static RowCacheKernel CompileCacheFill(RowCacheLayout layout)
+    {
+        var method = new DynamicMethod("FormulaRowCache", typeof(void), CacheKernelArguments,
+            typeof(KernelCompiler).Module, skipVisibility: true);
+        ILGenerator il = method.GetILGenerator();
+        var compiler = new KernelCompiler(il, layout.Symbols, withGradient: false, variablesArgument: CacheVariablesArgument);
+        for (int slot = 0; slot < layout.Width; slot++)
+            compiler._emit.StoreElement(CacheOutputArgument, slot, compiler.Emit(layout.Slots[slot]).Value);
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate<RowCacheKernel>();
+    }
+
+    /// <summary>Compiles the kernel evaluating the formula of <paramref name="layout"/> over rows of its cache.</summary>
+    /// <param name="layout">The cache layout (and the folded formula).</param>
+    /// <param name="parameterCount">Number of gradient columns written.</param>
+    /// <param name="withGradient">Whether the kernel writes the gradient (it must then be given one).</param>
+    public static RowsKernel CompileRows(RowCacheLayout layout, int parameterCount, bool withGradient)
+    {
+        var method = new DynamicMethod(withGradient ? "FormulaRowsWithGradient" : "FormulaRows", typeof(void), RowsKernelArguments,
+            typeof(KernelCompiler).Module, skipVisibility: true);
+        ILGenerator il = method.GetILGenerator();
+        LocalBuilder row = il.DeclareLocal(typeof(double*));
+        LocalBuilder offset = il.DeclareLocal(typeof(nint));
+        LocalBuilder end = il.DeclareLocal(typeof(nint));
+        var compiler = new KernelCompiler(il, layout.Symbols, withGradient, layout, row);
+
+        // Before the loop: everything that reads no variable (parameters and their functions).
+        compiler.Hoist(layout.Root);
+        var columns = new LocalBuilder[withGradient ? parameterCount : 0];
+        for (int p = 0; p < columns.Length; p++)
+        {
+            columns[p] = il.DeclareLocal(typeof(double*));
+            il.Emit(OpCodes.Ldarg, RowsGradientArgument);
+            if (p > 0)
+            {
+                il.Emit(OpCodes.Ldarg, RowsCountArgument);
+                il.Emit(OpCodes.Conv_I);
+                il.Emit(OpCodes.Ldc_I4, p * sizeof(double));
+                il.Emit(OpCodes.Conv_I);
+                il.Emit(OpCodes.Mul);
+                il.Emit(OpCodes.Add);
+            }
+            il.Emit(OpCodes.Stloc, columns[p]);
+        }
+        il.Emit(OpCodes.Ldarg, RowsCacheArgument);
+        il.Emit(OpCodes.Stloc, row);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Stloc, offset);
+        il.Emit(OpCodes.Ldarg, RowsCountArgument);
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Ldc_I4, sizeof(double));
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Mul);
+        il.Emit(OpCodes.Stloc, end);
+        Label body = il.DefineLabel(), test = il.DefineLabel();
+        il.Emit(OpCodes.Br, test);
+
+        // One row: values[i] and gradient[p·rows + i], i = offset / 8.
+        il.MarkLabel(body);
+        NodeCode code = compiler.Emit(layout.Root);
+        StoreAtOffset(il, RowsValuesArgument, null, offset, code.Value);
+        for (int p = 0; p < columns.Length; p++) StoreAtOffset(il, 0, columns[p], offset, code.Partial(p));
+        il.Emit(OpCodes.Ldloc, offset);
+        il.Emit(OpCodes.Ldc_I4, sizeof(double));
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stloc, offset);
+        il.Emit(OpCodes.Ldloc, row);
+        il.Emit(OpCodes.Ldc_I4, layout.Width * sizeof(double));
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stloc, row);
+        il.MarkLabel(test);
+        il.Emit(OpCodes.Ldloc, offset);
+        il.Emit(OpCodes.Ldloc, end);
+        il.Emit(OpCodes.Blt, body);
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate<RowsKernel>();
+
+        static void StoreAtOffset(ILGenerator il, short argument, LocalBuilder? pointer, LocalBuilder offset, Operand value)
+        {
+            if (pointer is null) il.Emit(OpCodes.Ldarg, argument);
+            else il.Emit(OpCodes.Ldloc, pointer);
+            il.Emit(OpCodes.Ldloc, offset);
+            il.Emit(OpCodes.Add);
+            value.Load(il);
+            il.Emit(OpCodes.Stind_R8);
+        }
+    }
+
+    /// <summary>Emits every maximal subtree of <paramref name="node"/> that reads no variable.</summary>
+    private void Hoist(Node node)
+    {
+        if (!_layout!.ReadsVariable(node))
+        {
+            Emit(node);
+            return;
+        }
+        switch (node)
+        {
+            case NegateNode negate: Hoist(negate.Operand); break;
+            case BinaryNode binary: Hoist(binary.Left); Hoist(binary.Right); break;
+            case CallNode call: foreach (Node argument in call.Arguments) Hoist(argument); break;
+        }
+    }
+
     private NodeCode Emit(Node node)
     {
         string key = _keys.KeyOf(node);
         if (_emitted.TryGetValue(key, out NodeCode? code)) return code;
+        if (_layout is not null && _layout.TryGetSlot(key, out int slot))
+        {
+            code = new NodeCode(_emit.LoadElement(_row!, slot), []);
+            _emitted[key] = code;
+            return code;
+        }
         code = node switch
         {
             NumberNode number => NodeCode.Constant(number.Value),
             NameNode name => EmitName(name),
             NegateNode negate => EmitNegate(Emit(negate.Operand)),
-            BinaryNode binary => EmitBinary(binary.Operator, Emit(binary.Left), Emit(binary.Right)),
+            BinaryNode binary => binary.Operator == BinaryOperator.Power
+                ? EmitPower(binary.Left, Emit(binary.Left), Emit(binary.Right))
+                : EmitBinary(binary.Operator, Emit(binary.Left), Emit(binary.Right)),
             CallNode call => EmitCall(call),
             _ => throw new ArgumentOutOfRangeException(nameof(node)),
         };
@@ -69,7 +207,7 @@ internal sealed class KernelCompiler
     private NodeCode EmitName(NameNode name)
     {
         Symbol symbol = _symbols[name.Name];
-        if (!symbol.IsParameter) return new NodeCode(_emit.LoadElement(VariablesArgument, symbol.Index), []);
+        if (!symbol.IsParameter) return new NodeCode(_emit.LoadElement(_variables, symbol.Index), []);
         Operand value = _emit.LoadElement(ParametersArgument, symbol.Index);
         var partials = new SortedDictionary<int, Operand>();
         if (_withGradient) partials[symbol.Index] = Operand.Of(1);
@@ -92,8 +230,6 @@ internal sealed class KernelCompiler
                     Combine(a, b, (da, db) => _emit.Add(_emit.Multiply(da, b.Value), _emit.Multiply(a.Value, db))));
             case BinaryOperator.Divide:
                 return EmitDivide(a, b);
-            case BinaryOperator.Power:
-                return EmitPower(a, b);
             default:
                 return new(EmitLogical(op, a.Value, b.Value), []);
         }
@@ -108,7 +244,7 @@ internal sealed class KernelCompiler
         return new(value, Combine(a, b, (da, db) => _emit.Add(_emit.Multiply(da, reciprocal), _emit.Multiply(quotientSlope, db))));
     }
 
-    private NodeCode EmitPower(NodeCode a, NodeCode b)
+    private NodeCode EmitPower(Node baseNode, NodeCode a, NodeCode b)
     {
         if (b.Value.IsConstant) return EmitConstantPower(a, b.Value.Constant);
         Operand value = _emit.Call(Methods.Pow, a.Value, b.Value);
@@ -118,7 +254,7 @@ internal sealed class KernelCompiler
             : _emit.Multiply(b.Value, _emit.Call(Methods.Pow, a.Value, _emit.Subtract(b.Value, Operand.Of(1))));
         Operand exponentSlope = b.Partials.Count == 0
             ? Operand.Of(0)
-            : _emit.Multiply(value, a.Value.IsConstant ? Operand.Of(Math.Log(a.Value.Constant)) : _emit.Call(Methods.Log, a.Value));
+            : _emit.Multiply(value, a.Value.IsConstant ? Operand.Of(Math.Log(a.Value.Constant)) : LogOf(baseNode, a));
         return new(value, Combine(a, b, (da, db) => _emit.Add(_emit.Multiply(baseSlope, da), _emit.Multiply(exponentSlope, db))));
     }
 
@@ -151,6 +287,25 @@ internal sealed class KernelCompiler
                 Operand power = _emit.Call(Methods.Pow, x, Operand.Of(c));
                 return new(power, Scale(u, () => _emit.Multiply(Operand.Of(c), _emit.Call(Methods.Pow, x, Operand.Of(c - 1)))));
         }
+    }
+
+    /// <summary>
+    /// log(u) for the slope of u^v in v: the value of the subtree log(u) when it is already emitted
+    /// or cached, else a new call (kept for reuse when u has no partials, as log(u) then has none).
+    /// </summary>
+    private Operand LogOf(Node baseNode, NodeCode u)
+    {
+        string key = RowCacheLayout.LogKey(_keys, baseNode);
+        if (_emitted.TryGetValue(key, out NodeCode? code)) return code.Value;
+        if (_layout is not null && _layout.TryGetSlot(key, out int slot))
+        {
+            code = new NodeCode(_emit.LoadElement(_row!, slot), []);
+            _emitted[key] = code;
+            return code.Value;
+        }
+        Operand log = _emit.Call(Methods.Log, u.Value);
+        if (u.Partials.Count == 0) _emitted[key] = new NodeCode(log, []);
+        return log;
     }
 
     private Operand EmitLogical(BinaryOperator op, Operand a, Operand b)
@@ -193,7 +348,7 @@ internal sealed class KernelCompiler
         if (call.Arguments.Length == 2)
         {
             NodeCode v = Emit(call.Arguments[1]);
-            return call.Function == Function.Pow ? EmitPower(u, v) : EmitMinMax(call.Function == Function.Min, u, v);
+            return call.Function == Function.Pow ? EmitPower(call.Arguments[0], u, v) : EmitMinMax(call.Function == Function.Min, u, v);
         }
         Operand x = u.Value;
         switch (call.Function)

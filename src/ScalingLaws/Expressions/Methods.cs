@@ -2,10 +2,10 @@ using System.Reflection;
 
 namespace ScalingLaws.Expressions;
 
-/// <summary>The <see cref="Math"/> methods compiled formulas call.</summary>
+/// <summary>The <see cref="Math"/> (and <see cref="FastMath"/>) methods compiled formulas call.</summary>
 internal static class Methods
 {
-    public static readonly MethodInfo Exp = Unary(nameof(Math.Exp));
+    public static readonly MethodInfo Exp = typeof(FastMath).GetMethod(nameof(FastMath.Exp), BindingFlags.Public | BindingFlags.Static, [typeof(double)])!;
     public static readonly MethodInfo Log = Unary(nameof(Math.Log));
     public static readonly MethodInfo Sqrt = Unary(nameof(Math.Sqrt));
     public static readonly MethodInfo Sin = Unary(nameof(Math.Sin));

@@ -37,6 +37,16 @@ public sealed class FitProblem
     /// <summary>Resolved starts.</summary>
     public StartPoints Starts { get; }
 
+    private double[]? _rowCache;
+
+    /// <summary>
+    /// The law's row cache over every row of the data (see <see cref="IRowCachedLaw"/>), built on
+    /// first use and shared read-only by every solver of the problem; null when the law has none.
+    /// </summary>
+    internal double[]? RowCache => Law is IRowCachedLaw law
+        ? LazyInitializer.EnsureInitialized(ref _rowCache, () => Fitting.RowCache.Build(law, Data))
+        : null;
+
     internal double[] Lower { get; }
     internal double[] Upper { get; }
     internal double[] Initial { get; }

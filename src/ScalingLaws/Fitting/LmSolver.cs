@@ -11,6 +11,8 @@ namespace ScalingLaws.Fitting;
 /// scaled by √ρ′(rᵢ²), exactly Ceres' corrector for losses with ρ″ ≤ 0). Box bounds by projection
 /// with an active set (a parameter at a bound whose gradient points outwards is left out of the step).
 /// A trial point with a non-finite model (or f ≤ 0 in log space) is rejected and the damping raised.
+/// A law with a row cache (<see cref="IRowCachedLaw"/>) is evaluated over all rows at once from the
+/// problem's shared cache; any other law row by row.
 /// All buffers are allocated once per solver; <see cref="Run"/> allocates nothing.
 /// </summary>
 internal sealed class LmSolver
@@ -32,13 +34,20 @@ internal sealed class LmSolver
     private readonly double[] _target;      // y or log y
     private readonly double[] _sqrtWeight;  // √wᵢ, or null-equivalent ones
     private readonly double[] _theta, _trial, _gradRow;
-    private readonly double[] _jac;         // n × k, column-major, robust-scaled
-    private readonly double[] _res;         // robust-scaled residuals r̃
+    private double[] _jac;                  // n × k, column-major, robust-scaled
+    private double[] _res;                  // robust-scaled residuals r̃
+    private double[] _scale;                // √ρ′(rᵢ²) per row
+    private double[] _trialJac, _trialRes, _trialScale;  // the same at the trial point, swapped in on acceptance
     private readonly double[] _qr;          // n × ka working copy
     private readonly double[] _qtr, _r, _s, _sdiag, _wa, _step, _diag, _grad, _colNorm, _jd;
     private readonly int[] _active;
-    private readonly double[] _beta, _scale, _rpp, _velocity;
+    private readonly double[] _beta, _rpp, _velocity;
     private readonly bool _accelerate;
+    private readonly IRowCachedLaw? _rows;  // the law's batch evaluation, when it has one
+    private readonly double[] _cache;       // the problem's row cache (n × width), shared read-only
+    private readonly double[] _f;           // model values, n
+    private readonly double[] _g;           // model gradient, p × n column-major
+    private readonly double[] _rowScale;    // √wᵢ·√ρ′ (÷ fᵢ in log space): row i of J̃ over row i of ∂f/∂θ
     private const double AccelerationStep = 0.1;
     private const double MaxAccelerationRatio = 0.75;
 
@@ -68,8 +77,12 @@ internal sealed class LmSolver
         _qtr = new double[_n]; _r = new double[_k * _k]; _s = new double[_k * _k]; _sdiag = new double[_k];
         _wa = new double[_k]; _step = new double[_k]; _diag = new double[_k]; _grad = new double[_k];
         _colNorm = new double[_k]; _jd = new double[_n]; _active = new int[_k];
+        _trialJac = new double[_n * _k]; _trialRes = new double[_n]; _trialScale = new double[_n];
         _beta = new double[_k]; _scale = new double[_n]; _rpp = new double[_n]; _velocity = new double[_k];
         _accelerate = problem.Options.GeodesicAcceleration;
+        _rows = _law as IRowCachedLaw;
+        _cache = problem.RowCache ?? [];
+        _f = new double[_n]; _g = new double[_p * _n]; _rowScale = new double[_n];
     }
 
     /// <summary>The parameter vector at the end of the last run (all parameters, fixed included).</summary>
@@ -166,7 +179,8 @@ internal sealed class LmSolver
                 for (int i = 0; i < _n; i++) jd2 += _jd[i] * _jd[i];
                 double predicted = -gd - 0.5 * jd2;
 
-                double trialCost = dnorm > 0 ? Cost(_trial) : double.NaN;
+                // The trial point's Jacobian comes with its cost: most trial steps are accepted.
+                double trialCost = dnorm > 0 ? EvaluateWithJacobian(_trial, _trialJac, _trialRes, _trialScale) : double.NaN;
                 double actual = cost - trialCost;
                 bool finite = double.IsFinite(trialCost);
                 double ratio = finite && predicted > 0 ? actual / predicted : -1;
@@ -177,8 +191,10 @@ internal sealed class LmSolver
                     _trial.CopyTo(_theta, 0);
                     lambda = Math.Max(lambda / DampingDecrease, 1e-300);
                     nu = DampingIncrease;
-                    cost = EvaluateWithJacobian(_theta);
-                    if (!double.IsFinite(cost)) { cost = trialCost; return (cost, Termination.NonFiniteJacobian, iterations); }
+                    cost = trialCost;
+                    (_jac, _trialJac) = (_trialJac, _jac);
+                    (_res, _trialRes) = (_trialRes, _res);
+                    (_scale, _trialScale) = (_trialScale, _scale);
                     if (!JacobianIsFinite()) return (cost, Termination.NonFiniteJacobian, iterations);
                     if (actual <= o.CostTolerance * previous && predicted <= o.CostTolerance * previous)
                         return (cost, Termination.CostTolerance, iterations);
@@ -287,11 +303,11 @@ internal sealed class LmSolver
     /// <summary>Objective Σ ½ρ(rᵢ²) at θ; NaN when the model is not finite (or f ≤ 0 in log space).</summary>
     public double Cost(ReadOnlySpan<double> theta)
     {
+        Values(theta);
         double cost = 0;
         for (int i = 0; i < _n; i++)
         {
-            double f = _law.Evaluate(theta, _data.Row(i));
-            double r = Residual(f, i);
+            double r = Residual(_f[i], i);
             if (!double.IsFinite(r)) return double.NaN;
             cost += _squared ? 0.5 * r * r : 0.5 * _loss.Evaluate(r * r, out _);
         }
@@ -301,9 +317,10 @@ internal sealed class LmSolver
     /// <summary>Residuals √wᵢ·rᵢ (unscaled by the loss) at θ into <paramref name="residuals"/>; false when not finite.</summary>
     public bool Residuals(ReadOnlySpan<double> theta, Span<double> residuals, Span<double> predictions)
     {
+        Values(theta);
         for (int i = 0; i < _n; i++)
         {
-            double f = _law.Evaluate(theta, _data.Row(i));
+            double f = _f[i];
             predictions[i] = f;
             residuals[i] = Residual(f, i);
             if (!double.IsFinite(residuals[i])) return false;
@@ -318,16 +335,20 @@ internal sealed class LmSolver
     }
 
     /// <summary>Fills r̃ and J̃ at θ; returns the objective (NaN when the model is not finite).</summary>
-    public double EvaluateWithJacobian(ReadOnlySpan<double> theta)
+    public double EvaluateWithJacobian(ReadOnlySpan<double> theta) => EvaluateWithJacobian(theta, _jac, _res, _scale);
+
+    /// <summary>Fills <paramref name="res"/> (r̃), <paramref name="jac"/> (J̃) and <paramref name="scale"/> (√ρ′) at θ; returns the objective (NaN when the model is not finite).</summary>
+    private double EvaluateWithJacobian(ReadOnlySpan<double> theta, double[] jac, double[] res, double[] scale)
     {
+        ValuesAndGradient(theta);
         double cost = 0;
         for (int i = 0; i < _n; i++)
         {
-            double f = _law.EvaluateWithGradient(theta, _data.Row(i), _gradRow);
+            double f = _f[i];
             double r = Residual(f, i);
             if (!double.IsFinite(r)) return double.NaN;
-            double scale = _sqrtWeight[i];
-            if (_log) scale /= f;
+            double rowScale = _sqrtWeight[i];
+            if (_log) rowScale /= f;
             double rho, robust = 1;
             if (_squared) rho = r * r;
             else
@@ -336,12 +357,43 @@ internal sealed class LmSolver
                 robust = Math.Sqrt(d1);
             }
             cost += 0.5 * rho;
-            _scale[i] = robust;
-            _res[i] = robust * r;
-            scale *= robust;
-            for (int a = 0; a < _k; a++) _jac[a * _n + i] = scale * _gradRow[_free[a]];
+            scale[i] = robust;
+            res[i] = robust * r;
+            _rowScale[i] = rowScale * robust;
+        }
+        for (int a = 0; a < _k; a++)
+        {
+            var column = jac.AsSpan(a * _n, _n);
+            var gradient = _g.AsSpan(_free[a] * _n, _n);
+            for (int i = 0; i < column.Length; i++) column[i] = _rowScale[i] * gradient[i];
         }
         return cost;
+    }
+
+    /// <summary>Model values at θ into _f.</summary>
+    private void Values(ReadOnlySpan<double> theta)
+    {
+        if (_rows is not null)
+        {
+            _rows.EvaluateRows(theta, _cache, _f);
+            return;
+        }
+        for (int i = 0; i < _n; i++) _f[i] = _law.Evaluate(theta, _data.Row(i));
+    }
+
+    /// <summary>Model values and gradient at θ into _f and _g.</summary>
+    private void ValuesAndGradient(ReadOnlySpan<double> theta)
+    {
+        if (_rows is not null)
+        {
+            _rows.EvaluateRowsWithGradient(theta, _cache, _f, _g);
+            return;
+        }
+        for (int i = 0; i < _n; i++)
+        {
+            _f[i] = _law.EvaluateWithGradient(theta, _data.Row(i), _gradRow);
+            for (int j = 0; j < _p; j++) _g[j * _n + i] = _gradRow[j];
+        }
     }
 
     /// <summary>
@@ -358,10 +410,10 @@ internal sealed class LmSolver
             _trial[j] = Math.Clamp(_theta[j] + AccelerationStep * _velocity[q], _lower[j], _upper[j]);
         }
         const double h = AccelerationStep;
+        Values(_trial);
         for (int i = 0; i < _n; i++)
         {
-            double f = _law.Evaluate(_trial, _data.Row(i));
-            double r = Residual(f, i);
+            double r = Residual(_f[i], i);
             if (!double.IsFinite(r)) return false;
             _rpp[i] = 2 / h * ((_scale[i] * r - _res[i]) / h - _jd[i]);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Laws;
@@ -19,7 +20,7 @@ namespace ScalingLaws.Laws;
 /// <para>Citation: Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models",
 /// arXiv:2203.15556, §3.3 and Eq. 2.</para>
 /// </remarks>
-public sealed class ChinchillaLaw : IScalingLaw
+public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
 {
     private static readonly ImmutableArray<string> VariableNames = ["N", "D"];
 
@@ -64,7 +65,7 @@ public sealed class ChinchillaLaw : IScalingLaw
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         double logN = Math.Log(x[0]), logD = Math.Log(x[1]);
-        return Math.Exp(parameters[2]) + Math.Exp(parameters[0] - parameters[3] * logN) + Math.Exp(parameters[1] - parameters[4] * logD);
+        return FastMath.Exp(parameters[2]) + FastMath.Exp(parameters[0] - parameters[3] * logN) + FastMath.Exp(parameters[1] - parameters[4] * logD);
     }
 
     /// <summary>L(N, D) and its exact gradient with respect to (a, b, e, alpha, beta).</summary>
@@ -73,15 +74,62 @@ public sealed class ChinchillaLaw : IScalingLaw
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         LawMath.CheckGradient(this, gradient.Length);
         double logN = Math.Log(x[0]), logD = Math.Log(x[1]);
-        double modelTerm = Math.Exp(parameters[0] - parameters[3] * logN);
-        double dataTerm = Math.Exp(parameters[1] - parameters[4] * logD);
-        double irreducible = Math.Exp(parameters[2]);
+        double modelTerm = FastMath.Exp(parameters[0] - parameters[3] * logN);
+        double dataTerm = FastMath.Exp(parameters[1] - parameters[4] * logD);
+        double irreducible = FastMath.Exp(parameters[2]);
         gradient[0] = modelTerm;
         gradient[1] = dataTerm;
         gradient[2] = irreducible;
         gradient[3] = -modelTerm * logN;
         gradient[4] = -dataTerm * logD;
         return irreducible + modelTerm + dataTerm;
+    }
+
+    /// <summary>Cache: log N, log D.</summary>
+    int IRowCachedLaw.CacheWidth => 2;
+
+    void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
+    {
+        RowCache.CheckRow(2, 2, x.Length, cache.Length);
+        cache[0] = Math.Log(x[0]);
+        cache[1] = Math.Log(x[1]);
+    }
+
+    void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
+    {
+        RowCache.Check(5, 2, parameters.Length, cache.Length, values.Length);
+        double a = parameters[0], b = parameters[1], alpha = parameters[3], beta = parameters[4];
+        double irreducible = FastMath.Exp(parameters[2]);
+        for (int i = 0; i < values.Length; i++)
+        {
+            double logN = cache[2 * i], logD = cache[2 * i + 1];
+            values[i] = irreducible + FastMath.Exp(a - alpha * logN) + FastMath.Exp(b - beta * logD);
+        }
+    }
+
+    void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
+    {
+        int n = values.Length;
+        RowCache.Check(5, 2, parameters.Length, cache.Length, n, gradient.Length);
+        double a = parameters[0], b = parameters[1], alpha = parameters[3], beta = parameters[4];
+        double irreducible = FastMath.Exp(parameters[2]);
+        var dA = gradient[..n];
+        var dB = gradient.Slice(n, n);
+        var dE = gradient.Slice(2 * n, n);
+        var dAlpha = gradient.Slice(3 * n, n);
+        var dBeta = gradient.Slice(4 * n, n);
+        for (int i = 0; i < values.Length; i++)
+        {
+            double logN = cache[2 * i], logD = cache[2 * i + 1];
+            double modelTerm = FastMath.Exp(a - alpha * logN);
+            double dataTerm = FastMath.Exp(b - beta * logD);
+            dA[i] = modelTerm;
+            dB[i] = dataTerm;
+            dE[i] = irreducible;
+            dAlpha[i] = -modelTerm * logN;
+            dBeta[i] = -dataTerm * logD;
+            values[i] = irreducible + modelTerm + dataTerm;
+        }
     }
 
     /// <summary>Huber δ = 10⁻³ on log residuals from Hoffmann's 4,500-point grid (independent of the data).</summary>

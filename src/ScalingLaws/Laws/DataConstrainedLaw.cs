@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Laws;
@@ -27,7 +28,7 @@ namespace ScalingLaws.Laws;
 /// <para>Citation: Muennighoff et al. 2023, "Scaling Data-Constrained Language Models", arXiv:2305.16264,
 /// §5 (Eq. 5–7); reference implementation in huggingface/datablations README.md.</para>
 /// </remarks>
-public sealed class DataConstrainedLaw : IScalingLaw
+public sealed class DataConstrainedLaw : IScalingLaw, IRowCachedLaw
 {
     private static readonly ImmutableArray<string> VariableNames = ["N", "D", "U"];
 
@@ -65,7 +66,8 @@ public sealed class DataConstrainedLaw : IScalingLaw
     public double Evaluate(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x)
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
-        return Compute(parameters, x, Span<double>.Empty, withGradient: false);
+        var shared = new Shared(parameters, withGradient: false);
+        return Compute(parameters, shared, x[0], x[2], RepeatedEpochs(x[1], x[2]), 0, Span<double>.Empty, withGradient: false);
     }
 
     /// <summary>L(N, D, U) and its exact gradient, including ∂U_N/∂θ on the branch N &gt; N_opt(U).</summary>
@@ -73,7 +75,45 @@ public sealed class DataConstrainedLaw : IScalingLaw
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         LawMath.CheckGradient(this, gradient.Length);
-        return Compute(parameters, x, gradient, withGradient: true);
+        var shared = new Shared(parameters, withGradient: true);
+        return Compute(parameters, shared, x[0], x[2], RepeatedEpochs(x[1], x[2]), Math.Log(x[2]), gradient, withGradient: true);
+    }
+
+    /// <summary>Cache: N, U, R_D = max(D/U − 1, 0) and log U.</summary>
+    int IRowCachedLaw.CacheWidth => CacheWidth;
+
+    void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
+    {
+        RowCache.CheckRow(CacheWidth, 3, x.Length, cache.Length);
+        cache[0] = x[0];
+        cache[1] = x[2];
+        cache[2] = RepeatedEpochs(x[1], x[2]);
+        cache[3] = Math.Log(x[2]);
+    }
+
+    void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
+    {
+        RowCache.Check(Specs.Length, CacheWidth, parameters.Length, cache.Length, values.Length);
+        var shared = new Shared(parameters, withGradient: false);
+        for (int i = 0; i < values.Length; i++)
+        {
+            var c = cache.Slice(i * CacheWidth, CacheWidth);
+            values[i] = Compute(parameters, shared, c[0], c[1], c[2], c[3], Span<double>.Empty, withGradient: false);
+        }
+    }
+
+    void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
+    {
+        int n = values.Length;
+        RowCache.Check(Specs.Length, CacheWidth, parameters.Length, cache.Length, n, gradient.Length);
+        var shared = new Shared(parameters, withGradient: true);
+        Span<double> row = stackalloc double[7];
+        for (int i = 0; i < n; i++)
+        {
+            var c = cache.Slice(i * CacheWidth, CacheWidth);
+            values[i] = Compute(parameters, shared, c[0], c[1], c[2], c[3], row, withGradient: true);
+            for (int j = 0; j < row.Length; j++) gradient[j * n + i] = row[j];
+        }
     }
 
     /// <summary>Huber δ = 10⁻³ on log residuals from 1,800 grid starts (see the class remarks).</summary>
@@ -89,22 +129,45 @@ public sealed class DataConstrainedLaw : IScalingLaw
         return Math.Pow(uniqueTokens * g, beta / alpha) * g;
     }
 
-    private static double Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> x, Span<double> gradient, bool withGradient)
+    private const int CacheWidth = 4;
+
+    /// <summary>R_D = max(D/U − 1, 0), the repeated epochs.</summary>
+    private static double RepeatedEpochs(double d, double u) => Math.Max(d / u - 1, 0);
+
+    /// <summary>What depends on θ alone: A, B, E, the allocation constant G and, for gradients, log G.</summary>
+    private readonly struct Shared
     {
-        double a = p[0], b = p[1], e = p[2], alpha = p[3], beta = p[4], rdStar = p[5], rnStar = p[6];
-        double n = x[0], d = x[1], u = x[2];
-        double bigA = Math.Exp(a), bigB = Math.Exp(b), bigE = Math.Exp(e);
-        double g = Math.Pow(alpha * bigA / (beta * bigB), 1 / (alpha + beta));
+        public Shared(ReadOnlySpan<double> p, bool withGradient)
+        {
+            double alpha = p[3], beta = p[4];
+            BigA = FastMath.Exp(p[0]);
+            BigB = FastMath.Exp(p[1]);
+            BigE = FastMath.Exp(p[2]);
+            G = Math.Pow(alpha * BigA / (beta * BigB), 1 / (alpha + beta));
+            LogG = withGradient ? Math.Log(G) : double.NaN;
+        }
+
+        public double BigA { get; }
+        public double BigB { get; }
+        public double BigE { get; }
+        public double G { get; }
+        public double LogG { get; }
+    }
+
+    /// <summary>One row, from N, U, R_D and (for the gradient) log U.</summary>
+    private static double Compute(ReadOnlySpan<double> p, in Shared shared, double n, double u, double rd, double logU, Span<double> gradient, bool withGradient)
+    {
+        double alpha = p[3], beta = p[4], rdStar = p[5], rnStar = p[6];
+        double bigA = shared.BigA, bigB = shared.BigB, bigE = shared.BigE, g = shared.G;
         double nOpt = Math.Pow(u * g, beta / alpha) * g;
 
-        double rd = Math.Max(d / u - 1, 0);
         bool optimalBranch = nOpt < n;
         double un = optimalBranch ? nOpt : n;
         double rn = Math.Max(n / un - 1, 0);
 
-        double expN = Math.Exp(-1 * rn / rnStar);
+        double expN = FastMath.Exp(-1 * rn / rnStar);
         double nEffective = un + un * rnStar * (1 - expN);
-        double expD = Math.Exp(-1 * rd / rdStar);
+        double expD = FastMath.Exp(-1 * rd / rdStar);
         double dEffective = u + u * rdStar * (1 - expD);
         double modelTerm = bigA / Math.Pow(nEffective, alpha);
         double dataTerm = bigB / Math.Pow(dEffective, beta);
@@ -130,7 +193,7 @@ public sealed class DataConstrainedLaw : IScalingLaw
             // ∂N′/∂U_N = 1 + R*_N(1 − exp(−R_N/R*_N)) − (N/U_N)·exp(−R_N/R*_N).
             double dNeffDun = 1 + rnStar * (1 - expN) - n / un * expN;
             double chain = dModelDn * dNeffDun * un; // multiplies ∂log U_N/∂θ
-            double logG = Math.Log(g), logU = Math.Log(u);
+            double logG = shared.LogG;
             gradient[0] += chain / alpha;
             gradient[1] -= chain / alpha;
             gradient[3] += chain * (1 - (alpha + beta) * logG - beta * logU) / (alpha * alpha);

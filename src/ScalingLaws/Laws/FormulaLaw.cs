@@ -13,10 +13,12 @@ namespace ScalingLaws.Laws;
 /// so evaluation is fast, allocation-free and thread-safe. Fitted by least squares on linear
 /// residuals from a single start unless the fit's options say otherwise.
 /// </summary>
-public sealed class FormulaLaw : IScalingLaw
+public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
 {
     private readonly FormulaKernel _value;
     private readonly FormulaKernel _valueAndGradient;
+    private readonly IReadOnlyDictionary<string, Symbol> _symbols;
+    private RowKernels? _rows;
 
     private FormulaLaw(Expressions.Formula expression, ImmutableArray<string> variables, ImmutableArray<string> parameters)
     {
@@ -26,6 +28,7 @@ public sealed class FormulaLaw : IScalingLaw
         var symbols = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         for (int i = 0; i < variables.Length; i++) symbols[variables[i]] = new Symbol(IsParameter: false, i);
         for (int j = 0; j < parameters.Length; j++) symbols[parameters[j]] = new Symbol(IsParameter: true, j);
+        _symbols = symbols;
         _value = KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: false);
         _valueAndGradient = KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: true);
     }
@@ -131,6 +134,67 @@ public sealed class FormulaLaw : IScalingLaw
 
     /// <inheritdoc />
     public FitRecipe DefaultRecipe(FitData data) => FitRecipe.Default;
+
+    int IRowCachedLaw.CacheWidth => Rows.Width;
+
+    unsafe void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
+    {
+        var rows = Rows;
+        RowCache.CheckRow(rows.Width, Variables.Length, x.Length, cache.Length);
+        fixed (double* v = x)
+        fixed (double* c = cache)
+        {
+            rows.Fill(v, c);
+        }
+    }
+
+    unsafe void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
+    {
+        var rows = Rows;
+        RowCache.Check(Parameters.Length, rows.Width, parameters.Length, cache.Length, values.Length);
+        fixed (double* p = parameters)
+        fixed (double* c = cache)
+        fixed (double* f = values)
+        {
+            rows.Value(p, c, values.Length, f, null);
+        }
+    }
+
+    unsafe void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
+    {
+        var rows = Rows;
+        RowCache.Check(Parameters.Length, rows.Width, parameters.Length, cache.Length, values.Length, gradient.Length);
+        fixed (double* p = parameters)
+        fixed (double* c = cache)
+        fixed (double* f = values)
+        fixed (double* g = gradient)
+        {
+            rows.ValueAndGradient(p, c, values.Length, f, g);
+        }
+    }
+
+    /// <summary>The row-cache kernels, compiled on first use.</summary>
+    private RowKernels Rows
+    {
+        get
+        {
+            var rows = Volatile.Read(ref _rows);
+            if (rows is not null) return rows;
+            rows = RowKernels.Compile(Expression.Root, _symbols, Parameters.Length);
+            return Interlocked.CompareExchange(ref _rows, rows, null) ?? rows;
+        }
+    }
+
+    private sealed record RowKernels(int Width, RowCacheKernel Fill, RowsKernel Value, RowsKernel ValueAndGradient)
+    {
+        public static RowKernels Compile(Node root, IReadOnlyDictionary<string, Symbol> symbols, int parameterCount)
+        {
+            var layout = RowCacheLayout.Analyze(root, symbols);
+            return new RowKernels(layout.Width, KernelCompiler.CompileCacheFill(layout),
+                KernelCompiler.CompileRows(layout, parameterCount, withGradient: false),
+                KernelCompiler.CompileRows(layout, parameterCount, withGradient: true));
+        }
+    }
 
     /// <summary>The law as <c>formula: text</c>.</summary>
     public override string ToString() => $"formula: {Formula}";

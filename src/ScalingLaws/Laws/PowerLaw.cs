@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Laws;
@@ -22,7 +23,7 @@ namespace ScalingLaws.Laws;
 /// <para>Citation: Hestness et al. 2017, arXiv:1712.00409 (ε(m) = α·m^β_g + γ); parameterisation of
 /// Ye et al. 2025, "Data Mixing Laws", arXiv:2403.16952, Eq. 3 and the code yegcjs/mixinglaws.</para>
 /// </remarks>
-public sealed class PowerLaw : IScalingLaw
+public sealed class PowerLaw : IScalingLaw, IRowCachedLaw
 {
     private static readonly ImmutableArray<string> VariableNames = ["x"];
 
@@ -52,7 +53,7 @@ public sealed class PowerLaw : IScalingLaw
     public double Evaluate(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x)
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
-        return Math.Exp(parameters[0]) + Math.Exp(parameters[2] * (parameters[1] - Math.Log(x[0])));
+        return FastMath.Exp(parameters[0]) + FastMath.Exp(parameters[2] * (parameters[1] - Math.Log(x[0])));
     }
 
     /// <summary>L(x) and its exact gradient with respect to (log_c, log_k, alpha).</summary>
@@ -60,13 +61,45 @@ public sealed class PowerLaw : IScalingLaw
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         LawMath.CheckGradient(this, gradient.Length);
-        double c = Math.Exp(parameters[0]);
+        double c = FastMath.Exp(parameters[0]);
         double gap = parameters[1] - Math.Log(x[0]);
-        double reducible = Math.Exp(parameters[2] * gap);
+        double reducible = FastMath.Exp(parameters[2] * gap);
         gradient[0] = c;
         gradient[1] = reducible * parameters[2];
         gradient[2] = reducible * gap;
         return c + reducible;
+    }
+
+    /// <summary>Cache: log x.</summary>
+    int IRowCachedLaw.CacheWidth => 1;
+
+    void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
+    {
+        RowCache.CheckRow(1, 1, x.Length, cache.Length);
+        cache[0] = Math.Log(x[0]);
+    }
+
+    void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
+    {
+        RowCache.Check(3, 1, parameters.Length, cache.Length, values.Length);
+        double c = FastMath.Exp(parameters[0]), logK = parameters[1], alpha = parameters[2];
+        for (int i = 0; i < values.Length; i++) values[i] = c + FastMath.Exp(alpha * (logK - cache[i]));
+    }
+
+    void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
+    {
+        int n = values.Length;
+        RowCache.Check(3, 1, parameters.Length, cache.Length, n, gradient.Length);
+        double c = FastMath.Exp(parameters[0]), logK = parameters[1], alpha = parameters[2];
+        for (int i = 0; i < n; i++)
+        {
+            double gap = logK - cache[i];
+            double reducible = FastMath.Exp(alpha * gap);
+            gradient[i] = c;
+            gradient[n + i] = reducible * alpha;
+            gradient[2 * n + i] = reducible * gap;
+            values[i] = c + reducible;
+        }
     }
 
     /// <summary>Huber δ = 0.02 on linear residuals from 120 data-scaled starts (see the class remarks).</summary>
