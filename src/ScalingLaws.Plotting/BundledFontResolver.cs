@@ -24,10 +24,15 @@ internal sealed class BundledFontResolver : IFontResolver
     /// <summary>Where the regular face came from: a file path or <c>embedded</c>.</summary>
     public string Source { get; }
 
-    public static BundledFontResolver Load(string family)
+    /// <summary>Loads the faces from the first candidate folder holding them (see <see cref="CandidateFolders"/>), else from the embedded copies.</summary>
+    public static BundledFontResolver Load(string family) => Load(family, CandidateFolders());
+
+    /// <summary>Loads the faces from <c>&lt;folder&gt;/fonts</c> of the first of <paramref name="folders"/> holding them, else from the embedded copies.</summary>
+    internal static BundledFontResolver Load(string family, IEnumerable<string> folders)
     {
-        var (regular, source) = LoadFace(RegularFile);
-        var (bold, _) = LoadFace(BoldFile);
+        var candidates = folders.ToList();
+        var (regular, source) = LoadFace(RegularFile, candidates);
+        var (bold, _) = LoadFace(BoldFile, candidates);
         return new BundledFontResolver(family, regular, bold, source);
     }
 
@@ -39,9 +44,9 @@ internal sealed class BundledFontResolver : IFontResolver
     public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
         CreateTypeface(fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic : FontSlant.Upright, FontSpacing.Normal);
 
-    private static (SKTypeface Face, string Source) LoadFace(string file)
+    private static (SKTypeface Face, string Source) LoadFace(string file, IReadOnlyList<string> folders)
     {
-        foreach (var folder in CandidateFolders())
+        foreach (var folder in folders)
         {
             var path = Path.Combine(folder, "fonts", file);
             if (!File.Exists(path)) continue;
@@ -60,7 +65,8 @@ internal sealed class BundledFontResolver : IFontResolver
         return (embedded, "embedded");
     }
 
-    private static IEnumerable<string> CandidateFolders()
+    /// <summary>The folder of this assembly, then the application's base directory.</summary>
+    internal static IEnumerable<string> CandidateFolders()
     {
         var location = typeof(BundledFontResolver).Assembly.Location;
         if (location.Length > 0 && Path.GetDirectoryName(location) is { } assemblyFolder) yield return assemblyFolder;

@@ -57,21 +57,44 @@ internal static class FigureStyle
     /// <summary>Makes an axis logarithmic: its coordinates are then log₁₀ of the data.</summary>
     public static void Log(IAxis axis) => axis.TickGenerator = new Log10TickGenerator();
 
-    /// <summary>Shows the legend in a panel to the right of the data area.</summary>
-    public static void LegendRight(Plot plot)
+    /// <summary>Shows the legend in a panel to the right of the data area. Call after every plottable has been added.</summary>
+    public static void LegendRight(Plot plot) => LegendPanel(plot, Edge.Right, Orientation.Vertical);
+
+    /// <summary>Shows the legend in a panel on one edge of the data area. Call after every plottable has been added.</summary>
+    public static void LegendPanel(Plot plot, Edge edge, Orientation orientation)
     {
-        plot.ShowLegend(Edge.Right);
-        plot.Legend.FontName = PlotFonts.FamilyName;
-        plot.Legend.FontSize = LegendSize;
+        plot.ShowLegend(edge);
+        plot.Legend.Orientation = orientation;
+        Freeze(plot);
     }
 
-    /// <summary>Shows the legend inside the data area.</summary>
+    /// <summary>Shows the legend inside the data area. Call after every plottable has been added.</summary>
     public static void LegendInside(Plot plot, Alignment alignment)
     {
         plot.ShowLegend(alignment);
+        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        Freeze(plot);
+    }
+
+    /// <summary>
+    /// Replaces the legend's items by fixed copies whose text sits a little lower: ScottPlot places DejaVu Sans too high
+    /// in a legend row, so the ascenders of the first row were clipped by the legend's frame (and every label sat above
+    /// its symbol).
+    /// </summary>
+    private static void Freeze(Plot plot)
+    {
         plot.Legend.FontName = PlotFonts.FamilyName;
         plot.Legend.FontSize = LegendSize;
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        var items = plot.Legend.GetItems();
+        foreach (var item in items)
+        {
+            item.LabelStyle.FontName = PlotFonts.FamilyName;
+            item.LabelStyle.FontSize = LegendSize;
+            item.LabelStyle.OffsetY = (float)Math.Round(LegendSize * 0.25);
+        }
+        plot.Legend.ManualItems.Clear();
+        plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.DisplayPlottableLegendItems = false;
     }
 
     /// <summary>The colour of unordered category <paramref name="index"/> (Category10, repeating after 10).</summary>

@@ -81,13 +81,7 @@ public static class MixtureWeightsFigure
             plot.Axes.Bottom.MinimumSize = widest * 0.75f + 30;
         }
         plot.Axes.SetLimits(-0.6, domains.Count - 0.4, 0, Math.Max(top, 1e-9) * 1.15);
-        if (sets.Count > 0)
-        {
-            plot.ShowLegend(Edge.Top);
-            plot.Legend.FontName = PlotFonts.FamilyName;
-            plot.Legend.FontSize = FigureStyle.LegendSize;
-            plot.Legend.Orientation = Orientation.Horizontal;
-        }
+        if (sets.Count > 0) FigureStyle.LegendPanel(plot, Edge.Top, Orientation.Horizontal);
         return plot;
     }
 }

@@ -117,13 +117,7 @@ public static class TernaryLossFigure
 
         plot.Axes.SquareUnits();
         plot.Axes.SetLimits(-0.2, 1.2, -0.12, Height + 0.1);
-        if (markers.Count > 0 || optimumWeights is not null)
-        {
-            plot.ShowLegend(Edge.Bottom);
-            plot.Legend.FontName = PlotFonts.FamilyName;
-            plot.Legend.FontSize = FigureStyle.LegendSize;
-            plot.Legend.Orientation = Orientation.Vertical;
-        }
+        if (markers.Count > 0 || optimumWeights is not null) FigureStyle.LegendPanel(plot, Edge.Bottom, Orientation.Vertical);
         return plot;
     }
 

@@ -74,8 +74,7 @@ public sealed record Report(string Title, ImmutableArray<ReportBlock> Blocks)
                     md.Append(fence).Append("text\n").Append(pre.Text.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
                     break;
                 case TableBlock t:
-                    tableNumber++;
-                    if (t.Caption.Length > 0) md.Append("**Table ").Append(tableNumber).Append(".** ").Append(EscapeMarkdown(OneLine(t.Caption))).Append("\n\n");
+                    if (t.Caption.Length > 0) md.Append("**Table ").Append(++tableNumber).Append(".** ").Append(EscapeMarkdown(OneLine(t.Caption))).Append("\n\n");
                     md.Append('|');
                     foreach (var cell in t.Header) md.Append(' ').Append(EscapeCell(cell)).Append(" |");
                     md.Append("\n|");
@@ -126,10 +125,10 @@ public sealed record Report(string Title, ImmutableArray<ReportBlock> Blocks)
                     html.Append("<pre>").Append(Encode(pre.Text.TrimEnd('\n'))).Append("</pre>\n");
                     break;
                 case TableBlock t:
-                    tableNumber++;
-                    html.Append("<table>\n");
+                    // The caption is a paragraph rather than <caption>, which would wrap to the table's width.
                     if (t.Caption.Length > 0)
-                        html.Append("<caption><strong>Table ").Append(tableNumber).Append(".</strong> ").Append(Encode(OneLine(t.Caption))).Append("</caption>\n");
+                        html.Append("<p class=\"caption\"><strong>Table ").Append(++tableNumber).Append(".</strong> ").Append(Encode(OneLine(t.Caption))).Append("</p>\n");
+                    html.Append("<table>\n");
                     html.Append("<thead><tr>");
                     for (int j = 0; j < t.Header.Length; j++)
                         html.Append(t.NumericColumns[j] ? "<th class=\"num\">" : "<th>").Append(Encode(t.Header[j])).Append("</th>");
@@ -167,7 +166,8 @@ public sealed record Report(string Title, ImmutableArray<ReportBlock> Blocks)
         p { margin: 0.6em 0; }
         pre { background: #f4f4f4; border: 1px solid #e2e2e2; border-radius: 4px; padding: 10px 12px; overflow-x: auto; font: 13px/1.4 "DejaVu Sans Mono", Consolas, monospace; }
         table { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
-        caption { caption-side: top; text-align: left; padding-bottom: 0.4em; }
+        p.caption { margin: 1.2em 0 0.4em; }
+        p.caption + table { margin-top: 0; }
         th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
