@@ -28,6 +28,9 @@ public static class CliApp
         LawsCommand.Create(context),
         FitCommand.Create(context),
         PredictCommand.Create(context),
+        OptimizeCommand.Create(context),
+        PlotCommand.Create(context),
+        ReportCommand.Create(context),
         DemoCommand.Create(context),
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
 
 namespace ScalingLaws.Serialization;
@@ -18,6 +19,43 @@ namespace ScalingLaws.Serialization;
 public sealed record SavedFit(string Law, string Formula, string Target, ImmutableArray<string> Variables,
     ImmutableArray<string> ParameterNames, ImmutableArray<double> Values, ImmutableArray<double> StandardErrors, bool Usable)
 {
+    /// <summary>The fit's loss as text (<c>l2</c>, <c>huber:0.001</c>, …).</summary>
+    public string Loss { get; init; } = "l2";
+
+    /// <summary>The fit's residual space.</summary>
+    public ResidualSpace Space { get; init; } = ResidualSpace.Linear;
+
+    /// <summary>Why the fit stopped.</summary>
+    public Termination Termination { get; init; } = Termination.CostTolerance;
+
+    /// <summary>Objective at the solution.</summary>
+    public double Objective { get; init; } = double.NaN;
+
+    /// <summary>Parameter bounds used by the fit, in the law's order.</summary>
+    public ImmutableArray<(double Lower, double Upper)> Bounds { get; init; } = ImmutableArray<(double, double)>.Empty;
+
+    /// <summary>
+    /// A <see cref="FitResult"/> carrying the saved parameters, for prediction, plots and optimisation.
+    /// Statistics and covariance are not stored in full, so they are NaN / unavailable.
+    /// </summary>
+    public FitResult ToFitResult()
+    {
+        var law = CreateLaw();
+        var parameters = ParameterNames.Select((n, j) => new FittedParameter(n, Values[j],
+            double.IsNaN(StandardErrors[j]) ? null : StandardErrors[j],
+            Bounds.IsDefaultOrEmpty ? double.NegativeInfinity : Bounds[j].Lower,
+            Bounds.IsDefaultOrEmpty ? double.PositiveInfinity : Bounds[j].Upper, Values[j], BoundState.Free)).ToImmutableArray();
+        var loss = RobustLoss.Parse(Loss);
+        return new FitResult
+        {
+            Law = law, Target = Target, Parameters = parameters, Termination = Termination, Objective = Objective,
+            Statistics = new FitStatistics(0, parameters.Length, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN),
+            Covariance = Uncertainty.ParameterCovariance.Unavailable("read from a saved fit"),
+            Starts = new StartSummary(0, 0, 0, 0), Iterations = 0, Elapsed = TimeSpan.Zero, Loss = loss, Space = Space,
+            Options = new FitOptions { Loss = loss, Space = Space },
+        };
+    }
+
     /// <summary>Reads every fit in a document: one fit, or a <c>"kind": "fits"</c> document holding several.</summary>
     /// <exception cref="FormatException">Not a ScalingLaws fit document, or another schema version; the message names <paramref name="source"/>.</exception>
     public static ImmutableArray<SavedFit> ReadAll(string json, string source)
@@ -56,7 +94,14 @@ public sealed record SavedFit(string Law, string Formula, string Target, Immutab
             parameters.Select(p => p.GetProperty("name").GetString()!).ToImmutableArray(),
             parameters.Select(p => JsonNumbers.Read(p.GetProperty("value"))).ToImmutableArray(),
             parameters.Select(p => p.TryGetProperty("standardError", out var se) ? JsonNumbers.Read(se) : double.NaN).ToImmutableArray(),
-            e.TryGetProperty("usable", out var u) && u.GetBoolean());
+            e.TryGetProperty("usable", out var u) && u.GetBoolean())
+        {
+            Loss = e.TryGetProperty("options", out var o) && o.TryGetProperty("loss", out var l) && l.GetString() is { } lt ? lt : "l2",
+            Space = e.TryGetProperty("options", out var o2) && o2.TryGetProperty("space", out var sp) && sp.GetString() == "log" ? ResidualSpace.Log : ResidualSpace.Linear,
+            Termination = e.TryGetProperty("termination", out var t) && Enum.TryParse<Termination>(t.GetString(), out var term) ? term : Termination.CostTolerance,
+            Objective = e.TryGetProperty("objective", out var ob) ? JsonNumbers.Read(ob) : double.NaN,
+            Bounds = parameters.Select(p => (JsonNumbers.Read(p.GetProperty("lower"), double.NegativeInfinity), JsonNumbers.Read(p.GetProperty("upper"), double.PositiveInfinity))).ToImmutableArray(),
+        };
     }
 
     /// <summary>Rebuilds the law: a formula law from its text, or a catalogue law (with its domains).</summary>

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Optimization;
+using ScalingLaws.Plotting;
+using ScalingLaws.Plotting.Compute;
+using ScalingLaws.Plotting.Fits;
+using ScalingLaws.Plotting.Mixtures;
+using ScalingLaws.Serialization;
+using ScottPlot;
+
+namespace ScalingLaws.Cli.Commands;
+
+/// <summary><c>scaling-laws plot</c>: one figure of a saved fit or plan, to PNG or SVG.</summary>
+public static class PlotCommand
+{
+    private static readonly string[] Kinds = ["fit", "parity", "residuals", "isoflop", "frontier", "weights", "ternary"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var fit = new Option<string?>("--fit") { Description = "Fit file from 'fit --format json'" };
+        var plan = new Option<string?>("--plan") { Description = "Plan file from 'optimize --format json' (for --kind weights)" };
+        var kind = new Option<string>("--kind") { Description = "fit | parity | residuals | isoflop | frontier | weights | ternary", Required = true };
+        kind.AcceptOnlyFromAmong(Kinds);
+        var outFile = new Option<string>("--out") { Description = "Image file: .png or .svg", Required = true };
+        var x = new Option<string?>("--x") { Description = "x variable for --kind fit (default D, else the first variable)" };
+        var group = new Option<string?>("--group") { Description = "Grouping column for --kind fit" };
+        var budgets = new Option<string?>("--budgets") { Description = "Compute budgets for --kind isoflop, e.g. 1e19,1e20,1e21" };
+        var range = new Option<string?>("--compute-range") { Description = "CMIN:CMAX for --kind frontier" };
+        var width = new Option<int>("--width") { Description = "Width in pixels", DefaultValueFactory = _ => 900 };
+        var height = new Option<int>("--height") { Description = "Height in pixels", DefaultValueFactory = _ => 600 };
+        var data = new DataOptions();
+        data.Data.Required = false;
+        var command = new Command("plot", """
+            Draw one figure of a saved fit (fitted curves, parity, residuals, iso-FLOP curves, compute frontier,
+            predicted loss over a 3-domain simplex) or of a saved plan (optimal weights against baselines).
+
+            Examples:
+              scaling-laws plot --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --kind fit --out curves.png
+              scaling-laws plot --fit fit.json --kind frontier --compute-range 1e18:1e25 --out frontier.svg
+              scaling-laws plot --plan plan.json --kind weights --out weights.png
+            """) { fit, plan, kind, outFile, x, group, budgets, range, width, height };
+        command.Add(data.Data); command.Add(data.Where); command.Add(data.Derive); command.Add(data.DropHighest);
+        command.SetAction((parse, _) => CliApp.Guard(context, () =>
+        {
+            string k = parse.GetValue(kind)!, path = parse.GetValue(outFile)!;
+            string ext = Path.GetExtension(path).ToLowerInvariant();
+            if (ext is not (".png" or ".svg")) throw new CliException($"Option '--out': '{path}' must end in .png or .svg.");
+            int w = parse.GetValue(width), h = parse.GetValue(height);
+            if (w < 100 || h < 100 || w > 10000 || h > 10000) throw new CliException("Options '--width' and '--height' must be between 100 and 10000 pixels.");
+            Plot figure;
+            if (k == "weights")
+            {
+                string planPath = parse.GetValue(plan) ?? throw new CliException("Option '--plan' is required for --kind weights.");
+                if (!File.Exists(planPath)) throw new CliException($"Option '--plan': file '{planPath}' does not exist.");
+                MixturePlan p;
+                try { p = MixturePlanJson.Read(File.ReadAllText(planPath)); }
+                catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+                { throw new CliException($"{planPath}: not a mixture plan ({e.Message})."); }
+                figure = MixtureWeightsFigure.Create(p.Domains, WeightSets(p));
+            }
+            else
+            {
+                string fitPath = parse.GetValue(fit) ?? throw new CliException($"Option '--fit' is required for --kind {k}.");
+                var f = SavedFits.Load(fitPath)[0];
+                var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, f.Target);
+                RunTableRequired(k, table);
+                figure = k switch
+                {
+                    "fit" => FitCurvesFigure.Create(f, table!, parse.GetValue(x) ?? (f.Law.Variables.Contains("D") ? "D" : f.Law.Variables[0]),
+                        parse.GetValue(group) ?? (f.Law.Variables.Contains("N") && f.Law.Variables.Contains("D") ? "N" : null)),
+                    "parity" => ParityFigure.Create(f, table!),
+                    "residuals" => ResidualsFigure.Create(f, table!),
+                    "isoflop" => IsoFlopFigure.Create(f, Budgets(parse.GetValue(budgets)), table),
+                    "frontier" => Frontier(f, parse.GetValue(range)),
+                    "ternary" => Ternary(f),
+                    _ => throw new CliException($"Unknown kind '{k}'."),
+                };
+            }
+            try
+            {
+                if (ext == ".png") PlotFiles.SavePng(figure, path, w, h); else PlotFiles.SaveSvg(figure, path, w, h);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+            {
+                throw new CliException($"Cannot write '{path}': {e.Message}");
+            }
+            context.Error.WriteLine($"Wrote {path}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void RunTableRequired(string kind, Data.RunTable? table)
+    {
+        if (table is null && kind is "fit" or "parity" or "residuals")
+            throw new CliException($"Option '--data' is required for --kind {kind}.");
+    }
+
+    private static List<double> Budgets(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new CliException("Option '--budgets' is required for --kind isoflop, e.g. --budgets 1e19,1e20,1e21.");
+        return text.Split(',').Select(t => OptionParser.Number(t, "--budgets")).ToList();
+    }
+
+    private static Plot Frontier(Fitting.FitResult fit, string? range)
+    {
+        var parts = (range ?? "1e18:1e25").Split(':');
+        if (parts.Length != 2) throw new CliException($"Option '--compute-range': '{range}' must look like CMIN:CMAX.");
+        return ComputeFrontierFigure.Create(fit, OptionParser.Number(parts[0], "--compute-range"), OptionParser.Number(parts[1], "--compute-range"));
+    }
+
+    private static Plot Ternary(Fitting.FitResult fit)
+    {
+        var domains = fit.Law.Variables;
+        if (domains.Length != 3) throw new CliException($"--kind ternary needs a law of exactly three domain weights; '{fit.Law.Name}' reads {string.Join(", ", domains)}.");
+        var model = MixtureModel.FromFits(domains, [fit]);
+        var optimum = MixtureOptimizer.Optimize(new MixtureProblem { Model = model, Objective = MixtureObjective.Target(model.Losses[0].Name) });
+        return TernaryLossFigure.Create(domains, (a, b, c) => fit.Predict([a, b, c]), optimum.Weights);
+    }
+
+    private static List<WeightSet> WeightSets(MixturePlan plan)
+    {
+        var sets = new List<WeightSet>();
+        var optimum = new WeightSet("optimum", plan.Weights);
+        if (plan.Uncertainty is { } u) optimum = optimum with { Lower = u.WeightIntervals.Select(i => i.Lower).ToImmutableArray(), Upper = u.WeightIntervals.Select(i => i.Upper).ToImmutableArray() };
+        sets.Add(optimum);
+        sets.AddRange(plan.Baselines.Select(b => new WeightSet(b.Name, b.Baseline.Weights)));
+        return sets;
+    }
+}

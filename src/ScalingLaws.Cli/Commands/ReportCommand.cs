@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Plotting.Reports;
+
+namespace ScalingLaws.Cli.Commands;
+
+/// <summary><c>scaling-laws report</c>: a Markdown and HTML report of saved fits, with figures.</summary>
+public static class ReportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var fit = new Option<string>("--fit") { Description = "Fit file from 'fit --format json'", Required = true };
+        var data = new DataOptions();
+        data.Data.Required = false;
+        var outDir = new Option<string>("--out") { Description = "Folder for report.md, report.html and figures/", DefaultValueFactory = _ => "report" };
+        var x = new Option<string?>("--x") { Description = "Variable on the x axis of the fitted-curve figure (default D, else the first variable)" };
+        var group = new Option<string?>("--group") { Description = "Column grouping the points and curves (default N when x is D)" };
+        var command = new Command("report", """
+            Write a Markdown and an HTML report (tables and figures) of saved fits.
+
+            Example:
+              scaling-laws report --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --out report
+            """) { fit, outDir, x, group };
+        command.Add(data.Data); command.Add(data.Where); command.Add(data.Derive); command.Add(data.DropHighest);
+        command.SetAction((parse, _) => CliApp.Guard(context, () =>
+        {
+            var fits = SavedFits.Load(parse.GetValue(fit)!);
+            var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, fits.Count == 1 ? fits[0].Target : null);
+            var report = new ReportBuilder("ScalingLaws report");
+            for (int i = 0; i < fits.Count; i++)
+                FitReportWriter.Add(report, fits[i], table, $"fit{i + 1}", parse.GetValue(x), parse.GetValue(group));
+            var files = Write(report.Build(), parse.GetValue(outDir)!);
+            context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Writes a report into <paramref name="directory"/>, mapping IO failures to a CLI error.</summary>
+    public static ReportFiles Write(Report report, string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            return report.WriteTo(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"Cannot write the report to '{directory}': {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using ScalingLaws.Data;
+using ScalingLaws.Fitting;
+using ScalingLaws.Plotting;
+using ScalingLaws.Plotting.Compute;
+using ScalingLaws.Plotting.Fits;
+using ScalingLaws.Plotting.Reports;
+
+namespace ScalingLaws.Cli.Infrastructure;
+
+/// <summary>Adds a fit's sections (parameters, statistics, figures) to a report.</summary>
+public static class FitReportWriter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Adds the fit's tables and, given its data, curves, parity and residual figures (and compute figures for laws in N and D).</summary>
+    public static void Add(ReportBuilder report, FitResult fit, RunTable? data, string name, string? xVariable = null, string? group = null)
+    {
+        report.Section($"{fit.Law.Name} fit of {fit.Target}");
+        report.Paragraph($"Formula: {fit.Target} ~ {fit.Law.Formula}. Loss {fit.Loss.ToText()}, {fit.Space.ToString().ToLowerInvariant()} residuals; "
+            + $"{fit.Termination.Describe()}; objective {fit.Objective.ToString("G7", Inv)}.");
+        report.Table(["parameter", "value", "standard error", "state"],
+            fit.Parameters.Select(p => (IReadOnlyList<string>)[p.Name, p.Value.ToString("G7", Inv),
+                p.StandardError is double se ? se.ToString("G4", Inv) : "—", p.Bound.ToString().ToLowerInvariant()]).ToList(),
+            "Fitted parameters");
+        var s = fit.Statistics;
+        if (s.Count > 0)
+            report.KeyValues([("n", s.Count.ToString(Inv)), ("degrees of freedom", s.DegreesOfFreedom.ToString(Inv)),
+                ("RMSE", s.RootMeanSquareError.ToString("G5", Inv)), ("R²", s.RSquared.ToString("G5", Inv)),
+                ("MAE", s.MeanAbsoluteError.ToString("G5", Inv)), ("MRE", (100 * s.MeanRelativeError).ToString("G4", Inv) + " %"),
+                ("starts", $"{fit.Starts.Tried} tried, {fit.Starts.Converged} converged, {fit.Starts.ReachedBest} reached the best")], "Statistics");
+        if (fit.Warnings.Length > 0) report.Paragraph("Warnings: " + string.Join(" ", fit.Warnings));
+        if (data is null) return;
+        string x = xVariable ?? (fit.Law.Variables.Contains("D") ? "D" : fit.Law.Variables[0]);
+        string? g = group ?? (x == "D" && fit.Law.Variables.Contains("N") ? "N" : null);
+        report.Figure($"{name}-curves", FitCurvesFigure.Create(fit, data, x, g), $"Observed {fit.Target} against {x} with the fitted law{(g is null ? "" : $", grouped by {g}")}; shaded: extrapolation beyond the fitted range.");
+        report.Figure($"{name}-parity", ParityFigure.Create(fit, data), "Predicted against observed; the diagonal is a perfect fit.");
+        report.Figure($"{name}-residuals", ResidualsFigure.Create(fit, data), "Residuals in the fit's residual space.");
+        if (fit.Law.Variables.SequenceEqual(["N", "D"]) && data.HasColumn("N") && data.HasColumn("D"))
+        {
+            var compute = data.HasColumn("C") ? data.Numeric("C").ToArray() : data.Numeric("N").Zip(data.Numeric("D"), (n, d) => 6 * n * d).ToArray();
+            double lo = compute.Min(), hi = compute.Max();
+            var budgets = Enumerable.Range(0, 5).Select(k => Math.Pow(10, Math.Log10(lo) + (Math.Log10(hi) - Math.Log10(lo)) * (k + 0.5) / 5)).ToList();
+            report.Figure($"{name}-isoflop", IsoFlopFigure.Create(fit, budgets, data.HasColumn("C") ? data : null), "Loss against N along iso-FLOP lines C = 6ND, with the compute-optimal points.");
+            report.Figure($"{name}-frontier", ComputeFrontierFigure.Create(fit, lo, hi * 1e4), "Compute-optimal N and D against C.");
+        }
+    }
+}
