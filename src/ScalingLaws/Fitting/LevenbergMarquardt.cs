@@ -154,9 +154,12 @@ public static class LevenbergMarquardt
             if (polished <= objective + 64 * 2.220446049250313e-16 * Math.Abs(objective)) { theta = solver.Theta.ToArray(); objective = polished; }
             else objective = solver.EvaluateWithJacobian(theta);
         }
+        var refined = termination.IsConverged() ? ExtendedPrecisionRefinement.Refine(problem, theta) : null;
+        if (refined is not null) { theta = refined.Theta; solver.EvaluateWithJacobian(theta); objective = 0.5 * refined.ResidualSumOfSquares; }
         var residuals = new double[n];
         var predictions = new double[n];
         solver.Residuals(theta, residuals, predictions);
+        if (refined is not null) residuals = refined.Residuals;
 
         // Bound states; covariance over free parameters strictly inside their bounds.
         var specs = law.Parameters;
@@ -176,7 +179,7 @@ public static class LevenbergMarquardt
         for (int q = 0; q < covered.Count; q++) jac.Slice(covered[q] * n, n).CopyTo(sub.AsSpan(q * n, n));
         int dof = n - free.Length;
         var cov = problem.Options.ComputeCovariance
-            ? CovarianceEstimator.Estimate(sub, n, covered.Select(a => specs[free[a]].Name).ToList(), solver.ScaledResiduals, dof)
+            ? CovarianceEstimator.Estimate(sub, n, covered.Select(a => specs[free[a]].Name).ToList(), refined?.Residuals ?? solver.ScaledResiduals, dof)
             : ParameterCovariance.Unavailable("not requested");
 
         var parameters = specs.Select((s, j) =>

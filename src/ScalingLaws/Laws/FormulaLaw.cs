@@ -11,7 +11,10 @@ namespace ScalingLaws.Laws;
 /// is a parameter (initial value 1, no bounds), each in order of first appearance. The formula is
 /// compiled once to IL computing the value and the exact gradient (forward-mode differentiation),
 /// so evaluation is fast, allocation-free and thread-safe. Fitted by least squares on linear
-/// residuals from a single start unless the fit's options say otherwise.
+/// residuals from a single start unless the fit's options say otherwise. A converged least-squares
+/// fit (squared loss, linear or log residuals) is finished in double-double arithmetic: parameters,
+/// residuals, RSS and the statistics and standard errors built on them stay accurate even when the
+/// model fits the data almost exactly, with the data read as the decimals they were written as.
 /// </summary>
 public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
 {
@@ -19,6 +22,7 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
     private readonly FormulaKernel _valueAndGradient;
     private readonly IReadOnlyDictionary<string, Symbol> _symbols;
     private RowKernels? _rows;
+    private readonly ExtendedEvaluator _extended;
 
     private FormulaLaw(Expressions.Formula expression, ImmutableArray<string> variables, ImmutableArray<string> parameters)
     {
@@ -31,6 +35,7 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
         _symbols = symbols;
         _value = KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: false);
         _valueAndGradient = KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: true);
+        _extended = new ExtendedEvaluator(expression.Root, symbols);
     }
 
     /// <summary>
@@ -130,6 +135,17 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
         {
             return _valueAndGradient(p, v, g);
         }
+    }
+
+    /// <summary>
+    /// Evaluates f(θ; x) in double-double arithmetic (about 32 significant digits; see
+    /// <see cref="ExtendedEvaluator"/>). False when the value is not finite.
+    /// </summary>
+    internal bool TryEvaluateExtended(ReadOnlySpan<DoubleDouble> parameters, ReadOnlySpan<DoubleDouble> x, out DoubleDouble value)
+    {
+        CheckLengths(parameters.Length, x.Length);
+        value = _extended.Evaluate(parameters, x);
+        return value.IsFinite;
     }
 
     /// <inheritdoc />

@@ -7,7 +7,8 @@ namespace ScalingLaws.Uncertainty;
 internal static class CovarianceEstimator
 {
     /// <summary>
-    /// σ̂²·V·Σ⁻²·Vᵀ from the SVD J̃ = UΣVᵀ of the n × k column-major <paramref name="jacobian"/>.
+    /// σ̂²·V·Σ⁻²·Vᵀ from the SVD J̃ = UΣVᵀ of the n × k column-major <paramref name="jacobian"/>
+    /// (computed as the SVD of the k × k triangular factor of a thin QR of J̃).
     /// Rank-deficient when a singular value is below max(n, k)·ε·σ₁.
     /// </summary>
     public static ParameterCovariance Estimate(ReadOnlySpan<double> jacobian, int n, IReadOnlyList<string> names,
@@ -21,7 +22,9 @@ internal static class CovarianceEstimator
         foreach (double r in residuals) rss += r * r;
         double s2 = rss / degreesOfFreedom;
         var j = Matrix<double>.Build.Dense(n, k, jacobian.ToArray());
-        var svd = j.Svd(computeVectors: true);
+        // J = QR (thin) and R = UΣVᵀ give J's singular values and V without forming an n × n U.
+        var triangular = n > k ? j.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).R : j;
+        var svd = triangular.Svd(computeVectors: true);
         var sv = svd.S;
         double smax = sv[0], smin = sv[k - 1];
         double tol = Math.Max(n, k) * 2.220446049250313e-16 * smax;
