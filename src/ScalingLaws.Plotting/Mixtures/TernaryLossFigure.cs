@@ -77,6 +77,7 @@ public static class TernaryLossFigure
         colorBar.Label = options.ColorBarLabel;
         colorBar.LabelStyle.FontName = PlotFonts.FamilyName;
         colorBar.LabelStyle.FontSize = FigureStyle.LabelSize - 1;
+        colorBar.LabelStyle.Bold = false;
         colorBar.Axis.TickGenerator = FigureStyle.LinearTicks();
         colorBar.Axis.TickLabelStyle.FontName = PlotFonts.FamilyName;
         colorBar.Axis.TickLabelStyle.FontSize = FigureStyle.TickSize;
