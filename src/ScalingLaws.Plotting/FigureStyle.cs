@@ -38,6 +38,7 @@ internal static class FigureStyle
             axis.Label.Bold = false;
             axis.TickLabelStyle.FontName = PlotFonts.FamilyName;
             axis.TickLabelStyle.FontSize = TickSize;
+            if (axis.Edge is Edge.Left or Edge.Right) axis.TickLabelStyle.OffsetY = VerticalTextOffset(TickSize);
         }
         plot.Axes.Bottom.TickGenerator = LinearTicks();
         plot.Axes.Left.TickGenerator = LinearTicks();
@@ -48,10 +49,16 @@ internal static class FigureStyle
         plot.Legend.FontSize = LegendSize;
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.ShadowColor = Colors.Transparent;
-        plot.Legend.Layout = new LoweredLabelLayout(plot.Legend.Layout, (float)Math.Round(LegendSize * 0.25));
+        plot.Legend.Layout = new LoweredLabelLayout(plot.Legend.Layout, VerticalTextOffset(LegendSize));
         plot.Legend.OutlineColor = Color.FromHex("#BBBBBB");
         return plot;
     }
+
+    /// <summary>
+    /// Pixels by which ScottPlot draws DejaVu Sans too high when it centres text vertically on a point (tick labels of
+    /// vertical axes, legend rows): a quarter of the font size.
+    /// </summary>
+    public static float VerticalTextOffset(float fontSize) => (float)Math.Round(fontSize * 0.25);
 
     /// <summary>Ticks for a linear axis, labelled with <see cref="PlotNumber.Format"/>.</summary>
     public static NumericAutomatic LinearTicks() => new() { LabelFormatter = v => PlotNumber.Format(v, 6) };

@@ -81,6 +81,7 @@ public static class TernaryLossFigure
         colorBar.Axis.TickGenerator = FigureStyle.LinearTicks();
         colorBar.Axis.TickLabelStyle.FontName = PlotFonts.FamilyName;
         colorBar.Axis.TickLabelStyle.FontSize = FigureStyle.TickSize;
+        colorBar.Axis.TickLabelStyle.OffsetY = FigureStyle.VerticalTextOffset(FigureStyle.TickSize);
 
         // White masks over the parts of the heatmap's rectangle outside the triangle.
         var background = Colors.White;
