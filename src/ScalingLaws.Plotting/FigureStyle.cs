@@ -26,8 +26,9 @@ internal static class FigureStyle
     {
         PlotFonts.EnsureRegistered();
         var plot = new Plot();
-        plot.Font.Set(PlotFonts.FamilyName);
+        // Font names rather than plot.Font.Set: Set pins one regular typeface on every label, which would ignore Bold.
         plot.Title(options?.Title ?? title, TitleSize);
+        plot.Axes.Title.Label.FontName = PlotFonts.FamilyName;
         plot.Axes.Title.Label.Bold = true;
         plot.XLabel(options?.XLabel ?? xLabel, LabelSize);
         plot.YLabel(options?.YLabel ?? yLabel, LabelSize);
@@ -37,6 +38,7 @@ internal static class FigureStyle
             axis.Label.Bold = false;
             axis.TickLabelStyle.FontName = PlotFonts.FamilyName;
             axis.TickLabelStyle.FontSize = TickSize;
+            if (axis.Edge is Edge.Left or Edge.Right) axis.TickLabelStyle.OffsetY = VerticalTextOffset(TickSize);
         }
         plot.Axes.Bottom.TickGenerator = LinearTicks();
         plot.Axes.Left.TickGenerator = LinearTicks();
@@ -47,9 +49,16 @@ internal static class FigureStyle
         plot.Legend.FontSize = LegendSize;
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.ShadowColor = Colors.Transparent;
+        plot.Legend.Layout = new LoweredLabelLayout(plot.Legend.Layout, VerticalTextOffset(LegendSize));
         plot.Legend.OutlineColor = Color.FromHex("#BBBBBB");
         return plot;
     }
+
+    /// <summary>
+    /// Pixels by which ScottPlot draws DejaVu Sans too high when it centres text vertically on a point (tick labels of
+    /// vertical axes, legend rows): a quarter of the font size.
+    /// </summary>
+    public static float VerticalTextOffset(float fontSize) => (float)Math.Round(fontSize * 0.25);
 
     /// <summary>Ticks for a linear axis, labelled with <see cref="PlotNumber.Format"/>.</summary>
     public static NumericAutomatic LinearTicks() => new() { LabelFormatter = v => PlotNumber.Format(v, 6) };
@@ -57,44 +66,29 @@ internal static class FigureStyle
     /// <summary>Makes an axis logarithmic: its coordinates are then log₁₀ of the data.</summary>
     public static void Log(IAxis axis) => axis.TickGenerator = new Log10TickGenerator();
 
-    /// <summary>Shows the legend in a panel to the right of the data area. Call after every plottable has been added.</summary>
+    /// <summary>Shows the legend in a panel to the right of the data area.</summary>
     public static void LegendRight(Plot plot) => LegendPanel(plot, Edge.Right, Orientation.Vertical);
 
-    /// <summary>Shows the legend in a panel on one edge of the data area. Call after every plottable has been added.</summary>
+    /// <summary>Shows the legend in a panel on one edge of the data area.</summary>
     public static void LegendPanel(Plot plot, Edge edge, Orientation orientation)
     {
         plot.ShowLegend(edge);
         plot.Legend.Orientation = orientation;
-        Freeze(plot);
+        LegendFont(plot);
     }
 
-    /// <summary>Shows the legend inside the data area. Call after every plottable has been added.</summary>
+    /// <summary>Shows the legend inside the data area.</summary>
     public static void LegendInside(Plot plot, Alignment alignment)
     {
         plot.ShowLegend(alignment);
         plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
-        Freeze(plot);
+        LegendFont(plot);
     }
 
-    /// <summary>
-    /// Replaces the legend's items by fixed copies whose text sits a little lower: ScottPlot places DejaVu Sans too high
-    /// in a legend row, so the ascenders of the first row were clipped by the legend's frame (and every label sat above
-    /// its symbol).
-    /// </summary>
-    private static void Freeze(Plot plot)
+    private static void LegendFont(Plot plot)
     {
         plot.Legend.FontName = PlotFonts.FamilyName;
         plot.Legend.FontSize = LegendSize;
-        var items = plot.Legend.GetItems();
-        foreach (var item in items)
-        {
-            item.LabelStyle.FontName = PlotFonts.FamilyName;
-            item.LabelStyle.FontSize = LegendSize;
-            item.LabelStyle.OffsetY = (float)Math.Round(LegendSize * 0.25);
-        }
-        plot.Legend.ManualItems.Clear();
-        plot.Legend.ManualItems.AddRange(items);
-        plot.Legend.DisplayPlottableLegendItems = false;
     }
 
     /// <summary>The colour of unordered category <paramref name="index"/> (Category10, repeating after 10).</summary>

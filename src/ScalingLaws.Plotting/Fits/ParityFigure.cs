@@ -58,7 +58,9 @@ public static class ParityFigure
                 .ToArray();
             var xs = keep.Select(i => f(s.Observed[i])).ToArray();
             var ys = keep.Select(i => f(s.Predicted[i])).ToArray();
-            var color = s.HeldOut ? FigureStyle.Category(1) : FigureStyle.Category(fittedIndex++ == 0 ? 0 : 1 + fittedIndex);
+            // Fitted series: blue, then green, red, …; held-out series: orange.
+            var color = s.HeldOut ? FigureStyle.Category(1) : FigureStyle.Category(fittedIndex == 0 ? 0 : fittedIndex + 1);
+            if (!s.HeldOut) fittedIndex++;
             var points = plot.Add.ScatterPoints(xs, ys, color);
             points.MarkerShape = s.HeldOut ? MarkerShape.OpenDiamond : MarkerShape.FilledCircle;
             points.MarkerSize = s.HeldOut ? FigureStyle.PointSize + 3 : FigureStyle.PointSize;

@@ -60,7 +60,9 @@ public static class ResidualsFigure
         {
             var keep = Enumerable.Range(0, s.X.Length)
                 .Where(i => double.IsFinite(s.X[i]) && double.IsFinite(s.Residuals[i]) && (!log || s.X[i] > 0)).ToArray();
-            var color = s.HeldOut ? FigureStyle.Category(1) : FigureStyle.Category(fittedIndex++ == 0 ? 0 : fittedIndex + 1);
+            // Fitted series: blue, then green, red, …; held-out series: orange.
+            var color = s.HeldOut ? FigureStyle.Category(1) : FigureStyle.Category(fittedIndex == 0 ? 0 : fittedIndex + 1);
+            if (!s.HeldOut) fittedIndex++;
             var points = plot.Add.ScatterPoints(keep.Select(i => f(s.X[i])).ToArray(), keep.Select(i => s.Residuals[i]).ToArray(), color);
             points.MarkerShape = s.HeldOut ? MarkerShape.OpenDiamond : MarkerShape.FilledCircle;
             points.MarkerSize = s.HeldOut ? FigureStyle.PointSize + 3 : FigureStyle.PointSize;

@@ -77,9 +77,11 @@ public static class TernaryLossFigure
         colorBar.Label = options.ColorBarLabel;
         colorBar.LabelStyle.FontName = PlotFonts.FamilyName;
         colorBar.LabelStyle.FontSize = FigureStyle.LabelSize - 1;
+        colorBar.LabelStyle.Bold = false;
         colorBar.Axis.TickGenerator = FigureStyle.LinearTicks();
         colorBar.Axis.TickLabelStyle.FontName = PlotFonts.FamilyName;
         colorBar.Axis.TickLabelStyle.FontSize = FigureStyle.TickSize;
+        colorBar.Axis.TickLabelStyle.OffsetY = FigureStyle.VerticalTextOffset(FigureStyle.TickSize);
 
         // White masks over the parts of the heatmap's rectangle outside the triangle.
         var background = Colors.White;

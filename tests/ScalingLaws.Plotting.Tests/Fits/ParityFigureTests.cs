@@ -24,6 +24,16 @@ public class ParityFigureTests
     }
 
     [Fact]
+    public void PlottablesAddedByTheCallerJoinTheLegend()
+    {
+        var plot = ParityFigure.Create([new ParitySeries("runs", [2.0, 3.0], [2.1, 2.9])]);
+        var extra = plot.Add.ScatterPoints(new[] { 2.5 }, new[] { 2.5 });
+        extra.LegendText = "added later";
+        var texts = RenderedImage.Check(plot, "parity-extended", 500, 400);
+        RenderedImage.AssertContains(texts, "runs", "y = x", "added later");
+    }
+
+    [Fact]
     public void RejectsSeriesOfUnequalLength() =>
         Assert.Throws<ArgumentException>(() => ParityFigure.Create([new ParitySeries("bad", [1.0, 2.0], [1.0])]));
 }
