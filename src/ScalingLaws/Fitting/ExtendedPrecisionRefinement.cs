@@ -18,7 +18,7 @@ namespace ScalingLaws.Fitting;
 /// in the fourth digit. Fixed parameter values and formula literals likewise.
 /// </para>
 /// <para>
-/// Applies to <see cref="FormulaLaw"/> fits with <see cref="SquaredLoss"/> in linear or log residual
+/// Applies to fits of laws with a double-double evaluation (<see cref="FormulaLaw"/>) with <see cref="SquaredLoss"/> in linear or log residual
 /// space, over the free parameters strictly inside their bounds (the result is clamped to them). At
 /// most <see cref="MaxIterations"/> corrections, each taken only while its scaled norm ‖D·δ‖ (D: the
 /// Jacobian's column norms) keeps shrinking and the double-double RSS does not rise. It stops at the
@@ -50,7 +50,7 @@ internal static class ExtendedPrecisionRefinement
     /// </summary>
     public static ExtendedRefinement? Refine(FitProblem problem, ReadOnlySpan<double> theta)
     {
-        if (problem.Law is not FormulaLaw law || problem.Loss is not SquaredLoss) return null;
+        if (problem.Law is not IExtendedPrecisionLaw law || problem.Loss is not SquaredLoss) return null;
         if (problem.Space is not (ResidualSpace.Linear or ResidualSpace.Log)) return null;
         var data = problem.Data;
         int n = data.Count, p = law.Parameters.Length;
@@ -217,7 +217,7 @@ internal static class ExtendedPrecisionRefinement
     /// <summary>The data in double-double and the residual and Jacobian evaluations over them.</summary>
     private sealed class Context
     {
-        private readonly FormulaLaw _law;
+        private readonly IExtendedPrecisionLaw _law;
         private readonly FitData _data;
         private readonly bool _log;
         private readonly int _n, _m;
@@ -225,7 +225,7 @@ internal static class ExtendedPrecisionRefinement
         private readonly DoubleDouble[]? _sqrtWeight;
         private readonly double[] _gradient;
 
-        public Context(FormulaLaw law, FitData data, bool log)
+        public Context(IExtendedPrecisionLaw law, FitData data, bool log)
         {
             _law = law;
             _data = data;

@@ -16,7 +16,7 @@ namespace ScalingLaws.Laws;
 /// residuals, RSS and the statistics and standard errors built on them stay accurate even when the
 /// model fits the data almost exactly, with the data read as the decimals they were written as.
 /// </summary>
-public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
+public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionLaw
 {
     private readonly FormulaKernel _value;
     private readonly FormulaKernel _valueAndGradient;
@@ -141,6 +141,10 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw
     /// Evaluates f(θ; x) in double-double arithmetic (about 32 significant digits; see
     /// <see cref="ExtendedEvaluator"/>). False when the value is not finite.
     /// </summary>
+    bool IExtendedPrecisionLaw.TryEvaluateExtended(ReadOnlySpan<DoubleDouble> parameters, ReadOnlySpan<DoubleDouble> x, out DoubleDouble value) =>
+        TryEvaluateExtended(parameters, x, out value);
+
+    /// <summary>See <see cref="IExtendedPrecisionLaw.TryEvaluateExtended"/>.</summary>
     internal bool TryEvaluateExtended(ReadOnlySpan<DoubleDouble> parameters, ReadOnlySpan<DoubleDouble> x, out DoubleDouble value)
     {
         CheckLengths(parameters.Length, x.Length);

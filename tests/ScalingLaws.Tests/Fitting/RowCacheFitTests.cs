@@ -62,8 +62,14 @@ public class RowCacheFitTests
     }
 
     /// <summary>The same law without its row cache, so the solver evaluates it row by row.</summary>
-    private sealed class RowByRow(IScalingLaw law) : IScalingLaw
+    private sealed class RowByRow(IScalingLaw law) : IExtendedPrecisionLaw
     {
+        public bool TryEvaluateExtended(ReadOnlySpan<ScalingLaws.Expressions.DoubleDouble> parameters, ReadOnlySpan<ScalingLaws.Expressions.DoubleDouble> x, out ScalingLaws.Expressions.DoubleDouble value)
+        {
+            value = default;
+            return law is IExtendedPrecisionLaw e && e.TryEvaluateExtended(parameters, x, out value);
+        }
+
         public string Name => law.Name;
         public string Formula => law.Formula;
         public ImmutableArray<string> Variables => law.Variables;
