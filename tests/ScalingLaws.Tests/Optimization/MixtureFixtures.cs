@@ -26,7 +26,7 @@ internal static class MixtureFixtures
         public MixtureModel Model => MixtureModel.FromFits(Domains, Fits);
 
         /// <summary>The total validation loss: the group losses weighted by their shares of valid_weight.json.</summary>
-        public MixtureObjective TotalLoss => MixtureObjective.WeightedSum(GroupWeights.Select(p => KeyValuePair.Create("loss_" + p.Key, p.Value)));
+        public MixtureObjective TotalLoss => MixtureObjective.WeightedSum(PileDomainGroups.GroupNames.Select(g => KeyValuePair.Create("loss_" + g, GroupWeights[g])));
     }
 
     private static FiveDomain LoadFive()

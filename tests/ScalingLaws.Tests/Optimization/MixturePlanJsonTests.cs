@@ -62,6 +62,7 @@ public sealed class MixturePlanJsonTests : IDisposable
         {
             Model = model, Objective = MixtureObjective.Target("loss_1"), LowerBounds = MixtureTestModels.Bounds(("h_d1", 0.7), ("h_d2", 0.7)),
         });
+        Assert.Contains("the lower bounds sum to 1.4 > 1 ('h_d1' ≥ 0.7, 'h_d2' ≥ 0.7)", plan.Message); // invariant numbers under de-DE
         var back = MixturePlanJson.Read(MixturePlanJson.Write(plan));
         Assert.Equal(MixturePlanStatus.Infeasible, back.Status);
         Assert.Equal(plan.Message, back.Message);
