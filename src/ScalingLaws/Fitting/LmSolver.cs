@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ScalingLaws.Laws;
 
 namespace ScalingLaws.Fitting;
@@ -42,6 +43,7 @@ internal sealed class LmSolver
     private readonly double[] _qtr, _r, _s, _sdiag, _wa, _step, _diag, _grad, _colNorm, _jd;
     private readonly int[] _active;
     private readonly double[] _beta, _rpp, _velocity;
+    private readonly double[] _dots;        // reflector products in Factorize
     private readonly bool _accelerate;
     private readonly IRowCachedLaw? _rows;  // the law's batch evaluation, when it has one
     private readonly double[] _cache;       // the problem's row cache (n × width), shared read-only
@@ -78,7 +80,7 @@ internal sealed class LmSolver
         _wa = new double[_k]; _step = new double[_k]; _diag = new double[_k]; _grad = new double[_k];
         _colNorm = new double[_k]; _jd = new double[_n]; _active = new int[_k];
         _trialJac = new double[_n * _k]; _trialRes = new double[_n]; _trialScale = new double[_n];
-        _beta = new double[_k]; _scale = new double[_n]; _rpp = new double[_n]; _velocity = new double[_k];
+        _beta = new double[_k]; _dots = new double[_k + 4]; _scale = new double[_n]; _rpp = new double[_n]; _velocity = new double[_k];
         _accelerate = problem.Options.GeodesicAcceleration;
         _rows = _law as IRowCachedLaw;
         _cache = problem.RowCache ?? [];
@@ -95,6 +97,7 @@ internal sealed class LmSolver
     internal ReadOnlySpan<double> ScaledResiduals => _res;
 
     /// <summary>Runs LM from <paramref name="start"/> (all parameters) for at most <paramref name="maxIterations"/> trial steps (default: the options'). Returns objective, termination and trial count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation, int maxIterations = -1)
     {
         var o = _problem.Options;
@@ -114,15 +117,11 @@ internal sealed class LmSolver
 
             // Gradient g = J̃ᵀr̃, column norms, Marquardt scaling, active set and the cosine test.
             double rnorm = Norm(_res, _n);
+            GradientAndColumnNorms();
             int ka = 0; double gcos = 0;
             for (int a = 0; a < _k; a++)
             {
-                var col = _jac.AsSpan(a * _n, _n);
-                double g = 0, c2 = 0;
-                for (int i = 0; i < _n; i++) { g += col[i] * _res[i]; c2 += col[i] * col[i]; }
-                _grad[a] = g;
-                double cn = Math.Sqrt(c2);
-                _colNorm[a] = cn;
+                double g = _grad[a], cn = _colNorm[a];
                 if (cn > _diag[a]) _diag[a] = cn;
                 int j = _free[a];
                 bool blocked = (_theta[j] <= _lower[j] && g > 0) || (_theta[j] >= _upper[j] && g < 0);
@@ -171,12 +170,9 @@ internal sealed class LmSolver
                 for (int a = 0; a < _k; a++)
                 {
                     double sa = _step[a];
-                    if (sa == 0) continue;
-                    var col = _jac.AsSpan(a * _n, _n);
-                    for (int i = 0; i < _n; i++) _jd[i] += col[i] * sa;
+                    if (sa != 0) VectorMath.AddScaled(sa, _jac.AsSpan(a * _n, _n), _jd);
                 }
-                double jd2 = 0;
-                for (int i = 0; i < _n; i++) jd2 += _jd[i] * _jd[i];
+                double jd2 = VectorMath.SumOfSquares(_jd);
                 double predicted = -gd - 0.5 * jd2;
 
                 // The trial point's Jacobian comes with its cost: most trial steps are accepted.
@@ -220,15 +216,14 @@ internal sealed class LmSolver
     /// Adds ½a to the velocity in _velocity when the acceleration is small enough
     /// (2‖D·a‖ ≤ 0.75·‖D·v‖); false rejects the step. A non-finite probe keeps the plain step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Accelerate(int ka, double lambda)
     {
         Array.Clear(_jd, 0, _n);
         for (int q = 0; q < ka; q++)
         {
             double v = _velocity[q];
-            if (v == 0) continue;
-            var col = _jac.AsSpan(_active[q] * _n, _n);
-            for (int i = 0; i < _n; i++) _jd[i] += col[i] * v;
+            if (v != 0) VectorMath.AddScaled(v, _jac.AsSpan(_active[q] * _n, _n), _jd);
         }
         if (!Acceleration(ka, lambda)) return true;
         double vn = 0, an = 0;
@@ -257,9 +252,7 @@ internal sealed class LmSolver
         if (!double.IsFinite(cost)) return cost;
         for (int a = 0; a < _k; a++)
         {
-            double c2 = 0;
-            var col = _jac.AsSpan(a * _n, _n);
-            for (int i = 0; i < _n; i++) c2 += col[i] * col[i];
+            double c2 = VectorMath.SumOfSquares(_jac.AsSpan(a * _n, _n));
             _diag[a] = c2 > 0 ? Math.Sqrt(c2) : 1;
         }
         double previous = double.PositiveInfinity;
@@ -268,9 +261,7 @@ internal sealed class LmSolver
             int ka = 0;
             for (int a = 0; a < _k; a++)
             {
-                var col = _jac.AsSpan(a * _n, _n);
-                double g = 0;
-                for (int i = 0; i < _n; i++) g += col[i] * _res[i];
+                double g = VectorMath.Dot(_jac.AsSpan(a * _n, _n), _res);
                 int j = _free[a];
                 if ((_theta[j] <= _lower[j] && g > 0) || (_theta[j] >= _upper[j] && g < 0)) continue;
                 _active[ka++] = a;
@@ -301,6 +292,7 @@ internal sealed class LmSolver
     }
 
     /// <summary>Objective Σ ½ρ(rᵢ²) at θ; NaN when the model is not finite (or f ≤ 0 in log space).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Cost(ReadOnlySpan<double> theta)
     {
         Values(theta);
@@ -328,6 +320,7 @@ internal sealed class LmSolver
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Residual(double f, int i)
     {
         if (_log) return f > 0 ? _sqrtWeight[i] * (Math.Log(f) - _target[i]) : double.NaN;
@@ -338,6 +331,7 @@ internal sealed class LmSolver
     public double EvaluateWithJacobian(ReadOnlySpan<double> theta) => EvaluateWithJacobian(theta, _jac, _res, _scale);
 
     /// <summary>Fills <paramref name="res"/> (r̃), <paramref name="jac"/> (J̃) and <paramref name="scale"/> (√ρ′) at θ; returns the objective (NaN when the model is not finite).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double EvaluateWithJacobian(ReadOnlySpan<double> theta, double[] jac, double[] res, double[] scale)
     {
         ValuesAndGradient(theta);
@@ -363,14 +357,13 @@ internal sealed class LmSolver
         }
         for (int a = 0; a < _k; a++)
         {
-            var column = jac.AsSpan(a * _n, _n);
-            var gradient = _g.AsSpan(_free[a] * _n, _n);
-            for (int i = 0; i < column.Length; i++) column[i] = _rowScale[i] * gradient[i];
+            VectorMath.Multiply(_rowScale, _g.AsSpan(_free[a] * _n, _n), jac.AsSpan(a * _n, _n));
         }
         return cost;
     }
 
     /// <summary>Model values at θ into _f.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Values(ReadOnlySpan<double> theta)
     {
         if (_rows is not null)
@@ -382,6 +375,7 @@ internal sealed class LmSolver
     }
 
     /// <summary>Model values and gradient at θ into _f and _g.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValuesAndGradient(ReadOnlySpan<double> theta)
     {
         if (_rows is not null)
@@ -401,6 +395,7 @@ internal sealed class LmSolver
     /// then the damped solve for a = −(J̃ᵀJ̃ + λD²)⁻¹J̃ᵀr̃″ into _wa. Expects J̃v in _jd.
     /// Returns false when the model is not finite at θ + h·v.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Acceleration(int ka, double lambda)
     {
         _theta.CopyTo(_trial, 0);
@@ -423,27 +418,48 @@ internal sealed class LmSolver
     }
 
     /// <summary>Overwrites v with Qᵀv using the stored Householder vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyQTranspose(int ka, double[] v)
     {
         int n = _n;
         for (int j = 0; j < ka; j++)
         {
             if (_beta[j] == 0) continue;
-            var h = _qr.AsSpan(j * n, n);
-            double d = 0;
-            for (int i = j; i < n; i++) d += h[i] * v[i];
-            d *= _beta[j];
-            for (int i = j; i < n; i++) v[i] -= d * h[i];
+            var h = _qr.AsSpan(j * n + j, n - j);
+            var tail = v.AsSpan(j, n - j);
+            double d = VectorMath.Dot(h, tail) * _beta[j];
+            VectorMath.AddScaled(-d, h, tail);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool JacobianIsFinite()
     {
-        for (int t = 0; t < _jac.Length; t++) if (!double.IsFinite(_jac[t])) return false;
-        return true;
+        return VectorMath.AllFinite(_jac);
     }
 
-    /// <summary>Householder QR of the active columns of J̃: fills R (ka × ka, row-major) and Qᵀr̃.</summary>
+    /// <summary>g = J̃ᵀr̃ into _grad and the column norms of J̃ into _colNorm, two columns per pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GradientAndColumnNorms()
+    {
+        for (int a = 0; a < _k; a += 2)
+        {
+            int b = Math.Min(a + 1, _k - 1);
+            var first = _jac.AsSpan(a * _n, _n);
+            var second = _jac.AsSpan(b * _n, _n);
+            var (g0, c0, g1, c1) = VectorMath.DotPairs(first, _res, first, first, second, _res, second, second);
+            _grad[a] = g0;
+            _colNorm[a] = Math.Sqrt(c0);
+            _grad[b] = g1;
+            _colNorm[b] = Math.Sqrt(c1);
+        }
+    }
+
+    /// <summary>
+    /// Householder QR of the active columns of J̃: fills R (ka × ka, row-major) and Qᵀr̃ (r̃ carried along
+    /// as one more column). Each reflector's products with the remaining columns are summed four per pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Factorize(int ka)
     {
         int n = _n;
@@ -451,32 +467,38 @@ internal sealed class LmSolver
         Array.Copy(_res, _qtr, n);
         for (int j = 0; j < ka; j++)
         {
-            var v = _qr.AsSpan(j * n, n);
-            double norm = 0;
-            for (int i = j; i < n; i++) norm += v[i] * v[i];
-            norm = Math.Sqrt(norm);
+            var v = _qr.AsSpan(j * n + j, n - j);
+            double norm = Math.Sqrt(VectorMath.SumOfSquares(v));
             if (norm == 0) { _beta[j] = 0; _r[j * ka + j] = 0; for (int c = j + 1; c < ka; c++) _r[j * ka + c] = _qr[c * n + j]; continue; }
-            double alpha = v[j] > 0 ? -norm : norm;
-            v[j] -= alpha;
-            double vtv = 0;
-            for (int i = j; i < n; i++) vtv += v[i] * v[i];
-            double beta = 2 / vtv;
-            _beta[j] = beta;
-            for (int c = j + 1; c < ka; c++)
+            double alpha = v[0] > 0 ? -norm : norm;
+            v[0] -= alpha;
+            // Targets: v itself (for vᵀv), the columns right of j, then Qᵀr̃.
+            int targets = ka - j + 1;
+            for (int t = 0; t < targets; t += 4)
             {
-                var col = _qr.AsSpan(c * n, n);
-                double dot = 0;
-                for (int i = j; i < n; i++) dot += v[i] * col[i];
-                dot *= beta;
-                for (int i = j; i < n; i++) col[i] -= dot * v[i];
+                var (d0, d1, d2, d3) = VectorMath.Dot4(v, Target(j, t, targets), Target(j, t + 1, targets), Target(j, t + 2, targets), Target(j, t + 3, targets));
+                _dots[t] = d0; _dots[t + 1] = d1; _dots[t + 2] = d2; _dots[t + 3] = d3;
+            }
+            double beta = 2 / _dots[0];
+            _beta[j] = beta;
+            for (int t = 1; t < targets; t++)
+            {
+                if (t == targets - 1 && beta == 0) continue;
+                VectorMath.AddScaled(-(_dots[t] * beta), v, Target(j, t, targets));
             }
             _r[j * ka + j] = alpha;
             for (int c = j + 1; c < ka; c++) _r[j * ka + c] = _qr[c * n + j];
         }
-        ApplyQTranspose(ka, _qtr);
     }
 
+    /// <summary>Rows j… of target t of reflector j in <see cref="Factorize"/>: column j (t = 0 and past the end), column j + t, or Qᵀr̃ (the last).</summary>
+    private Span<double> Target(int j, int t, int targets) =>
+        t == 0 || t >= targets ? _qr.AsSpan(j * _n + j, _n - j)
+        : t == targets - 1 ? _qtr.AsSpan(j, _n - j)
+        : _qr.AsSpan((j + t) * _n + j, _n - j);
+
     /// <summary>Solves [R; √λ·D]·δ = [−Qᵀb; 0] (b = r̃ for the step, r̃″ for the acceleration) in the least-squares sense into _wa (MINPACK qrsolv).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveDamped(int ka, double lambda, double[] qtb)
     {
         Array.Copy(_r, _s, ka * ka);
@@ -526,10 +548,5 @@ internal sealed class LmSolver
         }
     }
 
-    private static double Norm(double[] v, int n)
-    {
-        double s = 0;
-        for (int i = 0; i < n; i++) s += v[i] * v[i];
-        return Math.Sqrt(s);
-    }
+    private static double Norm(double[] v, int n) => Math.Sqrt(VectorMath.SumOfSquares(v.AsSpan(0, n)));
 }
