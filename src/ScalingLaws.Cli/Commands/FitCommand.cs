@@ -18,6 +18,7 @@ public static class FitCommand
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var allow = new Option<bool>("--allow-unconverged") { Description = "Exit 0 even when a fit did not converge" };
+        var report = new Option<string?>("--report") { Description = "Also write a Markdown/HTML report with figures into this folder" };
         var command = new Command("fit", """
             Fit a scaling law to runs with Levenberg–Marquardt and report parameters ± standard errors.
 
@@ -29,7 +30,7 @@ public static class FitCommand
         law.AddTo(command);
         data.AddTo(command);
         settings.AddTo(command);
-        foreach (var o in new Option[] { seed, threads, format, output, allow }) command.Add(o);
+        foreach (var o in new Option[] { seed, threads, format, output, allow, report }) command.Add(o);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
             var table = data.Load(parse);
@@ -49,6 +50,13 @@ public static class FitCommand
                 fits.Add(LevenbergMarquardt.Fit(model, fitData, options with { Progress = progress.Reporter }));
             }
             ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format)));
+            if (parse.GetValue(report) is { } reportDir)
+            {
+                var builder = new Plotting.Reports.ReportBuilder("ScalingLaws fit report");
+                for (int i = 0; i < fits.Count; i++) FitReportWriter.Add(builder, fits[i], table, $"fit{i + 1}");
+                var files = ReportCommand.Write(builder.Build(), reportDir);
+                context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
+            }
             return ReportConvergence(context, fits, parse.GetValue(allow));
         }));
         return command;
