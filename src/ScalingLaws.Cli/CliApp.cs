@@ -31,6 +31,9 @@ public static class CliApp
         OptimizeCommand.Create(context),
         PlotCommand.Create(context),
         ReportCommand.Create(context),
+        SimulateCommand.Create(context),
+        ValidateCommand.Create(context),
+        CompareCommand.Create(context),
         DemoCommand.Create(context),
     };
 
