@@ -154,12 +154,18 @@ public static class LevenbergMarquardt
             if (polished <= objective + 64 * 2.220446049250313e-16 * Math.Abs(objective)) { theta = solver.Theta.ToArray(); objective = polished; }
             else objective = solver.EvaluateWithJacobian(theta);
         }
-        var refined = termination.IsConverged() ? ExtendedPrecisionRefinement.Refine(problem, theta) : null;
-        if (refined is not null) { theta = refined.Theta; solver.EvaluateWithJacobian(theta); objective = 0.5 * refined.ResidualSumOfSquares; }
         var residuals = new double[n];
         var predictions = new double[n];
         solver.Residuals(theta, residuals, predictions);
-        if (refined is not null) residuals = refined.Residuals;
+        var refined = termination.IsConverged() && NearExact(problem, residuals) ? ExtendedPrecisionRefinement.Refine(problem, theta) : null;
+        if (refined is not null)
+        {
+            theta = refined.Theta;
+            solver.EvaluateWithJacobian(theta);
+            objective = 0.5 * refined.ResidualSumOfSquares;
+            solver.Residuals(theta, residuals, predictions);
+            residuals = refined.Residuals;
+        }
 
         // Bound states; covariance over free parameters strictly inside their bounds.
         var specs = law.Parameters;
@@ -206,6 +212,24 @@ public static class LevenbergMarquardt
             Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts },
             Warnings = warnings.ToImmutable(),
         };
+    }
+
+    /// <summary>
+    /// True when the residuals are so small against the targets (RMS below 10⁻⁶ of the targets' RMS in
+    /// the fit space) that the rounding of f and y, about 10⁻¹⁶ of them, can show in the RSS's leading
+    /// digits; only then is the double-double refinement worth its cost.
+    /// </summary>
+    private static bool NearExact(FitProblem problem, double[] residuals)
+    {
+        double r2 = 0, z2 = 0;
+        var y = problem.Data.Y;
+        for (int i = 0; i < residuals.Length; i++)
+        {
+            r2 += residuals[i] * residuals[i];
+            double z = problem.Space == ResidualSpace.Log ? Math.Log(y[i]) : y[i];
+            z2 += z * z;
+        }
+        return r2 <= 1e-12 * z2;
     }
 
     private static FitStatistics Statistics(FitProblem problem, double[] residuals, double[] predictions, int k)

@@ -21,9 +21,9 @@ internal static class CovarianceEstimator
         double rss = 0;
         foreach (double r in residuals) rss += r * r;
         double s2 = rss / degreesOfFreedom;
-        var j = Matrix<double>.Build.Dense(n, k, jacobian.ToArray());
-        // J = QR (thin) and R = UΣVᵀ give J's singular values and V without forming an n × n U.
-        var triangular = n > k ? j.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).R : j;
+        // J = QR (Householder) and R = UΣVᵀ give J's singular values and V without forming an n × n U.
+        var triangular = n > k ? Matrix<double>.Build.DenseOfColumnMajor(k, k, TriangularFactor(jacobian, n, k))
+            : Matrix<double>.Build.Dense(n, k, jacobian.ToArray());
         var svd = triangular.Svd(computeVectors: true);
         var sv = svd.S;
         double smax = sv[0], smin = sv[k - 1];
@@ -51,5 +51,34 @@ internal static class CovarianceEstimator
             ResidualVariance = s2,
             ConditionNumber = smax / smin,
         };
+    }
+
+    /// <summary>The k × k upper-triangular R (column-major) of a Householder QR of the n × k column-major J.</summary>
+    private static double[] TriangularFactor(ReadOnlySpan<double> jacobian, int n, int k)
+    {
+        var a = jacobian.ToArray();
+        for (int j = 0; j < k; j++)
+        {
+            double norm = 0;
+            for (int i = j; i < n; i++) norm += a[j * n + i] * a[j * n + i];
+            norm = Math.Sqrt(norm);
+            if (norm == 0) continue;
+            double alpha = a[j * n + j] > 0 ? -norm : norm;
+            a[j * n + j] -= alpha;
+            double vtv = 0;
+            for (int i = j; i < n; i++) vtv += a[j * n + i] * a[j * n + i];
+            for (int c = j + 1; c < k; c++)
+            {
+                double dot = 0;
+                for (int i = j; i < n; i++) dot += a[j * n + i] * a[c * n + i];
+                dot *= 2 / vtv;
+                for (int i = j; i < n; i++) a[c * n + i] -= dot * a[j * n + i];
+            }
+            a[j * n + j] = alpha;
+        }
+        var r = new double[k * k];
+        for (int c = 0; c < k; c++)
+            for (int i = 0; i <= c; i++) r[c * k + i] = a[c * n + i];
+        return r;
     }
 }
