@@ -1,27 +1,28 @@
-using System.Collections.Frozen;
-
 namespace ScalingLaws.Expressions;
 
 /// <summary>Names, arities and semantics of <see cref="Function"/>.</summary>
 internal static class Functions
 {
-    private static readonly FrozenDictionary<string, Function> ByName = new Dictionary<string, Function>
+    public static bool TryLookup(string name, out Function function)
     {
-        ["exp"] = Function.Exp,
-        ["log"] = Function.Log,
-        ["ln"] = Function.Log,
-        ["sqrt"] = Function.Sqrt,
-        ["pow"] = Function.Pow,
-        ["sin"] = Function.Sin,
-        ["cos"] = Function.Cos,
-        ["tan"] = Function.Tan,
-        ["atan"] = Function.Atan,
-        ["abs"] = Function.Abs,
-        ["min"] = Function.Min,
-        ["max"] = Function.Max,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    public static bool TryLookup(string name, out Function function) => ByName.TryGetValue(name, out function);
+        Function? found = name switch
+        {
+            "exp" => Function.Exp,
+            "log" or "ln" => Function.Log,
+            "sqrt" => Function.Sqrt,
+            "pow" => Function.Pow,
+            "sin" => Function.Sin,
+            "cos" => Function.Cos,
+            "tan" => Function.Tan,
+            "atan" => Function.Atan,
+            "abs" => Function.Abs,
+            "min" => Function.Min,
+            "max" => Function.Max,
+            _ => null,
+        };
+        function = found.GetValueOrDefault();
+        return found.HasValue;
+    }
 
     public static string Name(this Function function) => function switch
     {

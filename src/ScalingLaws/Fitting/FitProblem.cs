@@ -17,6 +17,7 @@ public sealed class FitProblem
         Law = law; Data = data; Options = options; Loss = loss; Space = space; Starts = starts;
         Lower = lower; Upper = upper; Initial = initial; IsFixed = isFixed;
         FreeIndices = Enumerable.Range(0, isFixed.Length).Where(j => !isFixed[j]).ToImmutableArray();
+        _rowCache = new Lazy<double[]?>(() => law is IRowCachedLaw cached ? Fitting.RowCache.Build(cached, data) : null);
     }
 
     /// <summary>The law.</summary>
@@ -37,15 +38,13 @@ public sealed class FitProblem
     /// <summary>Resolved starts.</summary>
     public StartPoints Starts { get; }
 
-    private double[]? _rowCache;
+    private readonly Lazy<double[]?> _rowCache;
 
     /// <summary>
-    /// The law's row cache over every row of the data (see <see cref="IRowCachedLaw"/>), built on
-    /// first use and shared read-only by every solver of the problem; null when the law has none.
+    /// The law's row cache over every row of the data (see <see cref="IRowCachedLaw"/>), built once, on
+    /// first use, and shared read-only by every solver of the problem; null when the law has none.
     /// </summary>
-    internal double[]? RowCache => Law is IRowCachedLaw law
-        ? LazyInitializer.EnsureInitialized(ref _rowCache, () => Fitting.RowCache.Build(law, Data))
-        : null;
+    internal double[]? RowCache => _rowCache.Value;
 
     internal double[] Lower { get; }
     internal double[] Upper { get; }

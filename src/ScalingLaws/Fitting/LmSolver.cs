@@ -97,7 +97,6 @@ internal sealed class LmSolver
     internal ReadOnlySpan<double> ScaledResiduals => _res;
 
     /// <summary>Runs LM from <paramref name="start"/> (all parameters) for at most <paramref name="maxIterations"/> trial steps (default: the options'). Returns objective, termination and trial count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation, int maxIterations = -1)
     {
         var o = _problem.Options;

@@ -9,20 +9,21 @@ namespace ScalingLaws.Laws;
 /// A law from a formula the user types, e.g. <c>E + A/N^alpha + B/D^beta</c> (language:
 /// <see cref="Expressions.Formula"/>). Names that are data columns are variables, every other name
 /// is a parameter (initial value 1, no bounds), each in order of first appearance. The formula is
-/// compiled once to IL computing the value and the exact gradient (forward-mode differentiation),
-/// so evaluation is fast, allocation-free and thread-safe. Fitted by least squares on linear
-/// residuals from a single start unless the fit's options say otherwise. A converged least-squares
-/// fit (squared loss, linear or log residuals) is finished in double-double arithmetic: parameters,
-/// residuals, RSS and the statistics and standard errors built on them stay accurate even when the
-/// model fits the data almost exactly, with the data read as the decimals they were written as.
+/// compiled once, on first use, to IL computing the value and the exact gradient (forward-mode
+/// differentiation), so evaluation is fast, allocation-free and thread-safe. Fits evaluate it over
+/// all rows at once, with the subexpressions of the data alone (log N, x², …) computed once per row
+/// and those of the parameters alone once per evaluation. Fitted by least squares on linear
+/// residuals from a single start unless the fit's options say otherwise. A converged, near-exact
+/// least-squares fit (squared loss, linear or log residuals) is finished in double-double arithmetic:
+/// parameters, residuals, RSS and the statistics and standard errors built on them stay accurate even
+/// when the model fits the data almost exactly, with the data read as the decimals they were written as.
 /// </summary>
 public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionLaw
 {
-    private readonly FormulaKernel _value;
-    private readonly FormulaKernel _valueAndGradient;
-    private readonly IReadOnlyDictionary<string, Symbol> _symbols;
-    private RowKernels? _rows;
-    private readonly ExtendedEvaluator _extended;
+    private readonly Lazy<FormulaKernel> _value;
+    private readonly Lazy<FormulaKernel> _valueAndGradient;
+    private readonly Lazy<RowKernels> _rows;
+    private readonly Lazy<ExtendedEvaluator> _extended;
 
     private FormulaLaw(Expressions.Formula expression, ImmutableArray<string> variables, ImmutableArray<string> parameters)
     {
@@ -32,10 +33,10 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionL
         var symbols = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         for (int i = 0; i < variables.Length; i++) symbols[variables[i]] = new Symbol(IsParameter: false, i);
         for (int j = 0; j < parameters.Length; j++) symbols[parameters[j]] = new Symbol(IsParameter: true, j);
-        _symbols = symbols;
-        _value = KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: false);
-        _valueAndGradient = KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: true);
-        _extended = new ExtendedEvaluator(expression.Root, symbols);
+        _value = new Lazy<FormulaKernel>(() => KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: false));
+        _valueAndGradient = new Lazy<FormulaKernel>(() => KernelCompiler.Compile(expression.Root, symbols, parameters.Length, withGradient: true));
+        _rows = new Lazy<RowKernels>(() => RowKernels.Compile(expression.Root, symbols, parameters.Length));
+        _extended = new Lazy<ExtendedEvaluator>(() => new ExtendedEvaluator(expression.Root, symbols));
     }
 
     /// <summary>
@@ -120,7 +121,7 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionL
         fixed (double* p = parameters)
         fixed (double* v = x)
         {
-            return _value(p, v, null);
+            return _value.Value(p, v, null);
         }
     }
 
@@ -133,7 +134,7 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionL
         fixed (double* v = x)
         fixed (double* g = gradient)
         {
-            return _valueAndGradient(p, v, g);
+            return _valueAndGradient.Value(p, v, g);
         }
     }
 
@@ -148,7 +149,7 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionL
     internal bool TryEvaluateExtended(ReadOnlySpan<DoubleDouble> parameters, ReadOnlySpan<DoubleDouble> x, out DoubleDouble value)
     {
         CheckLengths(parameters.Length, x.Length);
-        value = _extended.Evaluate(parameters, x);
+        value = _extended.Value.Evaluate(parameters, x);
         return value.IsFinite;
     }
 
@@ -193,17 +194,8 @@ public sealed class FormulaLaw : IScalingLaw, IRowCachedLaw, IExtendedPrecisionL
         }
     }
 
-    /// <summary>The row-cache kernels, compiled on first use.</summary>
-    private RowKernels Rows
-    {
-        get
-        {
-            var rows = Volatile.Read(ref _rows);
-            if (rows is not null) return rows;
-            rows = RowKernels.Compile(Expression.Root, _symbols, Parameters.Length);
-            return Interlocked.CompareExchange(ref _rows, rows, null) ?? rows;
-        }
-    }
+    /// <summary>The row-cache kernels, compiled once, on first use.</summary>
+    private RowKernels Rows => _rows.Value;
 
     private sealed record RowKernels(int Width, RowCacheKernel Fill, RowsKernel Value, RowsKernel ValueAndGradient)
     {

@@ -21,7 +21,7 @@ namespace ScalingLaws.Laws;
 /// γ_i ∈ [0, 2]. The paper's number of random starts is not stated.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.4.</para>
 /// </remarks>
-public sealed class MixtureAdditiveLaw : IScalingLaw
+public sealed class MixtureAdditiveLaw : IScalingLaw, IRowCachedLaw
 {
     private readonly int _k;
 
@@ -91,6 +91,57 @@ public sealed class MixtureAdditiveLaw : IScalingLaw
         gradient[3] = -modelTerm * Math.Log(x[0]);
         gradient[4] = -dataTerm * Math.Log(x[1]);
         return parameters[0] + bias + modelTerm + dataTerm;
+    }
+
+    /// <summary>Cache: N, D, h_1…h_k, then log N, log D, log h_1…log h_k.</summary>
+    int IRowCachedLaw.CacheWidth => 2 * (2 + _k);
+
+    void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
+    {
+        int m = 2 + _k;
+        RowCache.CheckRow(2 * m, m, x.Length, cache.Length);
+        for (int i = 0; i < m; i++)
+        {
+            cache[i] = x[i];
+            cache[m + i] = Math.Log(x[i]);
+        }
+    }
+
+    void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
+    {
+        int m = 2 + _k;
+        RowCache.Check(Parameters.Length, 2 * m, parameters.Length, cache.Length, values.Length);
+        for (int r = 0; r < values.Length; r++)
+        {
+            var x = cache.Slice(r * 2 * m, m);
+            double s = MixtureBiasTerm.Sum(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..]);
+            values[r] = parameters[0] + 1 / s + parameters[1] / Math.Pow(x[0], parameters[3]) + parameters[2] / Math.Pow(x[1], parameters[4]);
+        }
+    }
+
+    void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
+    {
+        int m = 2 + _k, n = values.Length, p = Parameters.Length;
+        RowCache.Check(p, 2 * m, parameters.Length, cache.Length, n, gradient.Length);
+        Span<double> row = p <= 64 ? stackalloc double[p] : new double[p];
+        for (int r = 0; r < n; r++)
+        {
+            var x = cache.Slice(r * 2 * m, m);
+            var logs = cache.Slice(r * 2 * m + m, m);
+            double bias = MixtureBiasTerm.WithGradient(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..], logs[2..],
+                row.Slice(5, _k), row.Slice(5 + _k, _k));
+            double nPower = Math.Pow(x[0], parameters[3]);
+            double dPower = Math.Pow(x[1], parameters[4]);
+            double modelTerm = parameters[1] / nPower;
+            double dataTerm = parameters[2] / dPower;
+            row[0] = 1;
+            row[1] = 1 / nPower;
+            row[2] = 1 / dPower;
+            row[3] = -modelTerm * logs[0];
+            row[4] = -dataTerm * logs[1];
+            values[r] = parameters[0] + bias + modelTerm + dataTerm;
+            for (int j = 0; j < p; j++) gradient[j * n + r] = row[j];
+        }
     }
 
     /// <summary>Huber δ = 10⁻³ on linear residuals from 256 quasi-random starts (see the class remarks).</summary>

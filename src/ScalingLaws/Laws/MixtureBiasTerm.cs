@@ -35,6 +35,31 @@ internal static class MixtureBiasTerm
         return 1 / s;
     }
 
+    /// <summary>
+    /// As <see cref="WithGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double})"/>
+    /// with log h_i given (<paramref name="logH"/>, from <see cref="Math.Log(double)"/>): the same values, without the logarithms.
+    /// </summary>
+    public static double WithGradient(ReadOnlySpan<double> c, ReadOnlySpan<double> gamma, ReadOnlySpan<double> h, ReadOnlySpan<double> logH,
+        Span<double> gradientC, Span<double> gradientGamma)
+    {
+        double s = 0;
+        for (int i = 0; i < h.Length; i++)
+        {
+            double power = Math.Pow(h[i], gamma[i]);
+            double powerByGamma = h[i] == 0 ? 0 : power * logH[i];
+            s += c[i] * power;
+            gradientC[i] = power;
+            gradientGamma[i] = c[i] * powerByGamma;
+        }
+        double minusInverseSquare = -1 / (s * s);
+        for (int i = 0; i < h.Length; i++)
+        {
+            gradientC[i] *= minusInverseSquare;
+            gradientGamma[i] *= minusInverseSquare;
+        }
+        return 1 / s;
+    }
+
     /// <summary>Formula text <c>C_a*h_a^gamma_a + …</c> for the given columns and parameter-name suffixes.</summary>
     public static string Text(IReadOnlyList<string> columns) =>
         string.Join(" + ", columns.Select(d => $"C_{DomainColumns.Suffix(d)}*{d}^gamma_{DomainColumns.Suffix(d)}"));

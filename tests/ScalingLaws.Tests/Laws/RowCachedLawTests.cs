@@ -14,7 +14,7 @@ public class RowCachedLawTests
     [Fact]
     public void TheLawsWithLogsOfTheirVariablesHaveARowCache()
     {
-        foreach (string label in new[] { "chinchilla", "power", "data-constrained/excess-parameters", "data-constrained/within-optimum" })
+        foreach (string label in new[] { "chinchilla", "power", "data-constrained/excess-parameters", "data-constrained/within-optimum", "mixture-additive" })
             Assert.Contains(label, Labels);
     }
 
