@@ -67,7 +67,7 @@ public sealed record LawComparisonResult
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(inv, $"Law comparison on '{Target}' ({Count} rows), ranked by {Describe(Criterion, metric)}"));
         foreach (var line in lines)
-            sb.AppendLine(string.Join("  ", line.Select((cell, c) => c is 1 or 4 or 11 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+            sb.AppendLine(string.Join("  ", line.Select((cell, c) => c == 1 || c == 4 || c == header.Count - 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
         foreach (var warning in Warnings) sb.AppendLine("note: " + warning);
         return sb.ToString();
 
