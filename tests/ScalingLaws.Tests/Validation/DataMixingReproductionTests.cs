@@ -78,7 +78,8 @@ public class DataMixingReproductionTests(ITestOutputHelper output)
     /// 20 seeded random 20/6 splits (seeds 0…19). Each group's fit uses every 30th of the recipe's 6,000
     /// starts (200), screened by 10 steps with the best 8 continuing: 100 fits with 6,000 starts take
     /// about a minute on two cores; the thinned starts give the same split means (to 4 decimals) as 600
-    /// and 6,000 starts, and the same 0.0306 on the fixed split above.
+    /// starts, and the same 0.0306 on the fixed split above. The mean depends on the splits:
+    /// ten sets of 20 splits (base seeds 0, 100, …, 900) give means from 0.0221 to 0.0260.
     /// </summary>
     [Fact]
     public void MeanOverTwentyRandomSplits()
@@ -95,6 +96,5 @@ public class DataMixingReproductionTests(ITestOutputHelper output)
         var sorted = maes.Order().ToList();
         output.WriteLine($"20 random 20/6 splits: mean {maes.Average():F4}, median {(sorted[9] + sorted[10]) / 2:F4}, range {sorted[0]:F4}–{sorted[^1]:F4}");
         Assert.True(maes.Average() <= 0.025, $"mean {maes.Average():F4} > 0.025");
-        Assert.Equal(0.0306, TotalLossMae(HoldOutSplit.FromTestRows(Table.RowCount, Six), thinned), 0.0005);
     }
 }

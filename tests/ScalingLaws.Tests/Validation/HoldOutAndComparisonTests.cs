@@ -103,6 +103,27 @@ public class HoldOutAndComparisonTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ComparisonTableIsCultureInvariant()
+    {
+        var table = Runs();
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var result = LawComparison.Compare([new LawCandidate("chinchilla", new ChinchillaLaw(), Near.Fit)], table, "loss");
+            string text = result.ToText();
+            string summary = HoldOut.Evaluate(new ChinchillaLaw(), table, "loss", HoldOutSplit.ByLargest(table, "N"), Near).Summary();
+            Assert.Matches(@"-\d+\.\d+", text);
+            Assert.DoesNotMatch(@"\d,\d", text);
+            Assert.DoesNotMatch(@"\d,\d", summary);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void ComparisonOptionsAreChecked()
     {
         var table = Runs();
