@@ -61,6 +61,21 @@ public class DecisionCommandTests
     }
 
     [Fact]
+    public void DataAvailabilityAndLossToleranceConstraints()
+    {
+        var fits = MixingFits();
+        var available = CliRunner.Run("optimize", "--fit", fits, "--budget", "D=1e10", "--available", "h_academic=1e9", "--max-epochs", "2", "--format", "json");
+        Assert.True(available.ExitCode == 0, available.Error);
+        var academic = available.Json.GetProperty("domains").EnumerateArray().First(d => d.GetProperty("name").GetString() == "h_academic").GetProperty("weight").GetDouble();
+        Assert.True(academic <= 0.2 + 1e-8, $"h_academic {academic} exceeds 2 epochs of 1e9 tokens in 1e10");
+        var tolerance = CliRunner.Run("optimize", "--fit", fits, "--objective", "target:loss_PubMed_Central", "--tolerance", "loss_PubMed_Abstracts=3.3:+1%", "--format", "json");
+        Assert.True(tolerance.ExitCode == 0, tolerance.Error);
+        var abstracts = tolerance.Json.GetProperty("losses").EnumerateArray().First(l => l.GetProperty("name").GetString() == "loss_PubMed_Abstracts").GetProperty("value").GetDouble();
+        Assert.True(abstracts <= 3.3 * 1.01 + 1e-6, $"loss_PubMed_Abstracts {abstracts} above 1.01 × 3.3");
+        Assert.Equal(1, CliRunner.Run("optimize", "--fit", fits, "--tolerance", "loss_PubMed_Abstracts=3.3").ExitCode);
+    }
+
+    [Fact]
     public void InfeasibleConstraintsAreAClearError()
     {
         var fits = MixingFits();
