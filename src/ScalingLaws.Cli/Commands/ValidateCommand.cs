@@ -52,10 +52,7 @@ public static class ValidateCommand
             }
             else if (parse.GetValue(holdWhere) is { } expression)
             {
-                var compiled = Expressions.Formula.Parse(expression).Compile(Expressions.Formula.Parse(expression).Identifiers);
-                var columns = compiled.Names.Select(n => table.HasColumn(n) ? table.Numeric(n) : throw new CliException($"Option '--hold-out-where': no column '{n}'.")).ToList();
-                var row = new double[columns.Count];
-                var test = Enumerable.Range(0, table.RowCount).Where(i => { for (int k = 0; k < row.Length; k++) row[k] = columns[k][i]; return compiled.Evaluate(row) != 0; }).ToList();
+                var test = DataOptions.RowsWhere(table, expression, "--hold-out-where");
                 split = HoldOutSplit.FromTestRows(table.RowCount, test);
             }
             else

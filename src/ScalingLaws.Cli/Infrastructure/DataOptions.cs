@@ -186,9 +186,13 @@ public sealed class DataOptions
         return table.WithColumn(name, values);
     }
 
-    private static RunTable ApplyWhere(RunTable table, string where)
+    private static RunTable ApplyWhere(RunTable table, string where) => table.Where(RowsWhere(table, where, "--where"));
+
+    /// <summary>Indices of the rows where <paramref name="expression"/> (over numeric columns) is non-zero.</summary>
+    /// <exception cref="CliException">The expression is malformed or names a missing or text column; the message names <paramref name="option"/>.</exception>
+    public static IReadOnlyList<int> RowsWhere(RunTable table, string expression, string option)
     {
-        var compiled = CompileOver(table, where, "--where");
+        var compiled = CompileOver(table, expression, option);
         var columns = compiled.Names.Select(table.Numeric).ToArray();
         var row = new double[columns.Length];
         var keep = new List<int>();
@@ -198,7 +202,7 @@ public sealed class DataOptions
             double v = compiled.Evaluate(row);
             if (v != 0 && !double.IsNaN(v)) keep.Add(i);
         }
-        return table.Where(keep);
+        return keep;
     }
 
     private static CompiledFormula CompileOver(RunTable table, string text, string option)

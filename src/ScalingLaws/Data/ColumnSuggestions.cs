@@ -35,7 +35,7 @@ internal static class ColumnSuggestions
         if (normalized.Count > 0) return normalized;
         int limit = Math.Max(1, key.Length / 3);
         return available
-            .Select(a => (Name: a, Distance: EditDistance(key, Normalize(a))))
+            .Select(a => (Name: a, Distance: Laws.ClosestName.Distance(key, Normalize(a))))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(3).Select(x => x.Name).ToList();
@@ -43,22 +43,4 @@ internal static class ColumnSuggestions
 
     private static string Normalize(string s) =>
         new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }
