@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using ScalingLaws.Laws;
 using ScalingLaws.Uncertainty;
 
@@ -22,7 +23,8 @@ public static class LevenbergMarquardt
     {
         var clock = Stopwatch.StartNew();
         var starts = StartGenerator.Expand(problem);
-        var outcomes = RunStarts(problem, starts);
+        var solvers = new SolverPool(problem);
+        var outcomes = RunStarts(problem, solvers, starts);
         int best = -1;
         for (int s = 0; s < outcomes.Length; s++)
         {
@@ -46,7 +48,7 @@ public static class LevenbergMarquardt
             && o.Objective <= bestObjective + tol * Math.Abs(bestObjective) + double.Epsilon);
         var termination = problem.Options.CancellationToken.IsCancellationRequested && tried < starts.Length
             ? Termination.Cancelled : outcomes[best].Termination;
-        return Summarize(problem, outcomes[best].Theta!, starts[best], termination, outcomes[best].Iterations,
+        return Summarize(problem, solvers, outcomes[best].Theta!, starts[best], termination, outcomes[best].Iterations,
             new StartSummary(tried, converged, reached, best), clock.Elapsed);
     }
 
@@ -54,23 +56,23 @@ public static class LevenbergMarquardt
 
     private readonly record struct Outcome(double[]? Theta, double Objective, Termination Termination, int Iterations);
 
-    private static Outcome[] RunStarts(FitProblem problem, double[][] starts)
+    private static Outcome[] RunStarts(FitProblem problem, SolverPool solvers, double[][] starts)
     {
         var outcomes = new Outcome[starts.Length];
         var o = problem.Options;
         var screening = o.Screening;
         if (screening is null || starts.Length <= screening.Survivors)
         {
-            RunPhase(problem, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
+            RunPhase(problem, solvers, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
             return outcomes;
         }
-        RunPhase(problem, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
+        RunPhase(problem, solvers, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
         var survivors = Enumerable.Range(0, starts.Length)
             .Where(i => outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
             .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
             .Take(screening.Survivors).OrderBy(i => i).ToArray();
         var first = (Outcome[])outcomes.Clone();
-        RunPhase(problem, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false);
+        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false);
         foreach (int i in survivors)
             outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
         return outcomes;
@@ -80,7 +82,7 @@ public static class LevenbergMarquardt
     /// Runs LM for each index in <paramref name="indices"/> from <paramref name="start"/>(index), on all
     /// cores; small chunks are handed out in order and each result depends only on its own start.
     /// </summary>
-    private static void RunPhase(FitProblem problem, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
+    private static void RunPhase(FitProblem problem, SolverPool solvers, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
         int maxIterations, bool reportProgress)
     {
         var token = problem.Options.CancellationToken;
@@ -101,7 +103,13 @@ public static class LevenbergMarquardt
         if (count == 0) return;
         int threads = problem.Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : problem.Options.MaxDegreeOfParallelism;
         threads = Math.Max(1, Math.Min(threads, count));
-        if (threads == 1) { RunRange(new LmSolver(problem), 0, count); return; }
+        if (threads == 1)
+        {
+            var solver = solvers.Rent();
+            RunRange(solver, 0, count);
+            solvers.Return(solver);
+            return;
+        }
         int chunk = Math.Max(1, Math.Min(64, count / (threads * 8)));
         int next = 0;
         var workers = new Thread[threads];
@@ -109,13 +117,14 @@ public static class LevenbergMarquardt
         {
             workers[t] = new Thread(() =>
             {
-                var solver = new LmSolver(problem);
+                var solver = solvers.Rent();
                 while (true)
                 {
                     int from = Interlocked.Add(ref next, chunk) - chunk;
-                    if (from >= count) return;
+                    if (from >= count) break;
                     RunRange(solver, from, Math.Min(from + chunk, count));
                 }
+                solvers.Return(solver);
             }) { IsBackground = true };
             workers[t].Start();
         }
@@ -140,20 +149,21 @@ public static class LevenbergMarquardt
         };
     }
 
-    private static FitResult Summarize(FitProblem problem, double[] theta, double[] start, Termination termination,
+    private static FitResult Summarize(FitProblem problem, SolverPool solvers, double[] theta, double[] start, Termination termination,
         int iterations, StartSummary summary, TimeSpan elapsed)
     {
         var law = problem.Law;
         var data = problem.Data;
         int n = data.Count;
-        var solver = new LmSolver(problem);
-        double objective = solver.EvaluateWithJacobian(theta);
+        var solver = solvers.Rent();
+        double objective;
         if (termination.IsConverged())
         {
-            double polished = solver.Polish(theta);
-            if (polished <= objective + 64 * 2.220446049250313e-16 * Math.Abs(objective)) { theta = solver.Theta.ToArray(); objective = polished; }
+            var (initial, noise, polished) = solver.Polish(theta);
+            if (polished <= initial + noise) { theta = solver.Theta.ToArray(); objective = polished; }
             else objective = solver.EvaluateWithJacobian(theta);
         }
+        else objective = solver.EvaluateWithJacobian(theta);
         var residuals = new double[n];
         var predictions = new double[n];
         solver.Residuals(theta, residuals, predictions);
@@ -180,13 +190,12 @@ public static class LevenbergMarquardt
         }
         for (int j = 0; j < specs.Length; j++) if (problem.IsFixed[j]) states[j] = BoundState.Fixed;
 
-        var jac = solver.Jacobian;
-        var sub = new double[n * covered.Count];
-        for (int q = 0; q < covered.Count; q++) jac.Slice(covered[q] * n, n).CopyTo(sub.AsSpan(q * n, n));
         int dof = n - free.Length;
         var cov = problem.Options.ComputeCovariance
-            ? CovarianceEstimator.Estimate(sub, n, covered.Select(a => specs[free[a]].Name).ToList(), refined?.Residuals ?? solver.ScaledResiduals, dof)
+            ? CovarianceEstimator.Estimate(() => solver.TriangularFactor(CollectionsMarshal.AsSpan(covered)), n,
+                covered.Select(a => specs[free[a]].Name).ToList(), refined?.Residuals ?? solver.ScaledResiduals, dof)
             : ParameterCovariance.Unavailable("not requested");
+        solvers.Return(solver);
 
         var parameters = specs.Select((s, j) =>
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ScalingLaws.Laws;
 
 namespace ScalingLaws.Fitting;
@@ -29,6 +30,7 @@ internal sealed class LmSolver
     private readonly RobustLoss _loss;
     private readonly bool _squared;
     private readonly bool _log;
+    private readonly bool _plain;           // squared loss, linear residuals, no weights: r̃ = f − y, J̃ = ∂f/∂θ
     private readonly int _n, _p, _k;
     private readonly int[] _free;
     private readonly double[] _lower, _upper;
@@ -40,7 +42,8 @@ internal sealed class LmSolver
     private double[] _scale;                // √ρ′(rᵢ²) per row
     private double[] _trialJac, _trialRes, _trialScale;  // the same at the trial point, swapped in on acceptance
     private readonly double[] _qr;          // n × ka working copy
-    private readonly double[] _qtr, _r, _s, _sdiag, _wa, _step, _diag, _grad, _colNorm, _jd;
+    private readonly double[] _qtr, _r, _s, _sdiag, _wa, _step, _activeStep, _diag, _grad, _colNorm;
+    private readonly double[] _rotationCos, _rotationSin;  // SolveDamped's Givens rotations, k × k (NaN cosine: none)
     private readonly int[] _active;
     private readonly double[] _beta, _rpp, _velocity;
     private readonly double[] _dots;        // reflector products in Factorize
@@ -61,6 +64,7 @@ internal sealed class LmSolver
         _loss = problem.Loss;
         _squared = problem.Loss is SquaredLoss;
         _log = problem.Space == ResidualSpace.Log;
+        _plain = _squared && !_log && _data.Weights.IsEmpty;
         _n = _data.Count;
         _p = _law.Parameters.Length;
         _free = problem.FreeIndices.ToArray();
@@ -77,14 +81,16 @@ internal sealed class LmSolver
         _theta = new double[_p]; _trial = new double[_p]; _gradRow = new double[_p];
         _jac = new double[_n * _k]; _res = new double[_n]; _qr = new double[_n * _k];
         _qtr = new double[_n]; _r = new double[_k * _k]; _s = new double[_k * _k]; _sdiag = new double[_k];
+        _rotationCos = new double[_k * _k]; _rotationSin = new double[_k * _k];
         _wa = new double[_k]; _step = new double[_k]; _diag = new double[_k]; _grad = new double[_k];
-        _colNorm = new double[_k]; _jd = new double[_n]; _active = new int[_k];
+        _colNorm = new double[_k]; _activeStep = new double[_k]; _active = new int[_k];
         _trialJac = new double[_n * _k]; _trialRes = new double[_n]; _trialScale = new double[_n];
         _beta = new double[_k]; _dots = new double[_k + 4]; _scale = new double[_n]; _rpp = new double[_n]; _velocity = new double[_k];
         _accelerate = problem.Options.GeodesicAcceleration;
         _rows = _law as IRowCachedLaw;
         _cache = problem.RowCache ?? [];
         _f = new double[_n]; _g = new double[_p * _n]; _rowScale = new double[_n];
+        if (_plain) { Array.Fill(_scale, 1.0); Array.Fill(_trialScale, 1.0); }
     }
 
     /// <summary>The parameter vector at the end of the last run (all parameters, fixed included).</summary>
@@ -142,7 +148,7 @@ internal sealed class LmSolver
                 if (cancellation.IsCancellationRequested) return (cost, Termination.Cancelled, iterations);
                 SolveDamped(ka, lambda, _qtr);
                 Array.Copy(_wa, _velocity, ka);
-                if (_accelerate && !Accelerate(ka, lambda))
+                if (_accelerate && !Accelerate(ka))
                 {
                     lambda *= nu;
                     nu = Math.Min(2 * nu, 1e6);
@@ -164,14 +170,10 @@ internal sealed class LmSolver
                 for (int a = 0; a < _k; a++) { double v = _diag[a] * _step[a]; dnorm += v * v; gd += _grad[a] * _step[a]; }
                 dnorm = Math.Sqrt(dnorm);
 
-                // Predicted reduction of the (reweighted) Gauss–Newton model: −gᵀδ − ½‖J̃δ‖².
-                Array.Clear(_jd, 0, _n);
-                for (int a = 0; a < _k; a++)
-                {
-                    double sa = _step[a];
-                    if (sa != 0) VectorMath.AddScaled(sa, _jac.AsSpan(a * _n, _n), _jd);
-                }
-                double jd2 = VectorMath.SumOfSquares(_jd);
+                // Predicted reduction of the (reweighted) Gauss–Newton model: −gᵀδ − ½‖J̃δ‖², with
+                // ‖J̃δ‖ = ‖R·δ‖ (δ lies in the active columns, which are QR).
+                for (int q = 0; q < ka; q++) _activeStep[q] = _step[_active[q]];
+                double jd2 = TriangularProductNormSquared(ka, _activeStep);
                 double predicted = -gd - 0.5 * jd2;
 
                 // The trial point's Jacobian comes with its cost: most trial steps are accepted.
@@ -216,15 +218,9 @@ internal sealed class LmSolver
     /// (2‖D·a‖ ≤ 0.75·‖D·v‖); false rejects the step. A non-finite probe keeps the plain step.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Accelerate(int ka, double lambda)
+    private bool Accelerate(int ka)
     {
-        Array.Clear(_jd, 0, _n);
-        for (int q = 0; q < ka; q++)
-        {
-            double v = _velocity[q];
-            if (v != 0) VectorMath.AddScaled(v, _jac.AsSpan(_active[q] * _n, _n), _jd);
-        }
-        if (!Acceleration(ka, lambda)) return true;
+        if (!Acceleration(ka)) return true;
         double vn = 0, an = 0;
         for (int q = 0; q < ka; q++)
         {
@@ -239,16 +235,19 @@ internal sealed class LmSolver
 
     /// <summary>
     /// Refines a converged point with undamped Gauss–Newton steps accepted while they keep contracting
-    /// (‖D·δ‖ at most half the previous) and the objective does not rise above its rounding noise.
-    /// Near the optimum the objective is flat to machine precision, so damped LM stops where the cost no
-    /// longer resolves the step; the Gauss–Newton fixed point J̃ᵀr̃ = 0 is still well defined.
-    /// Leaves the refined parameters in <see cref="Theta"/> and returns its objective.
+    /// (‖D·δ‖ at most 0.95 of the previous) and the objective does not rise by more than its rounding
+    /// error (<see cref="CostNoise"/>). Near the optimum the objective is flat to machine precision, so
+    /// damped LM stops where the cost no longer resolves the step; the Gauss–Newton fixed point
+    /// J̃ᵀr̃ = 0 is still well defined. Leaves the refined parameters in <see cref="Theta"/>, with r̃ and
+    /// J̃ evaluated there, and returns the objective at <paramref name="start"/>, its rounding error
+    /// there, and the objective at the refined point.
     /// </summary>
-    public double Polish(ReadOnlySpan<double> start, int maxSteps = 200)
+    public (double Start, double Noise, double Polished) Polish(ReadOnlySpan<double> start, int maxSteps = 200)
     {
         start.CopyTo(_theta);
-        double cost = EvaluateWithJacobian(_theta);
-        if (!double.IsFinite(cost)) return cost;
+        double initial = EvaluateWithJacobian(_theta), cost = initial;
+        if (!double.IsFinite(cost)) return (cost, 0, cost);
+        double initialNoise = CostNoise(cost);
         for (int a = 0; a < _k; a++)
         {
             double c2 = VectorMath.SumOfSquares(_jac.AsSpan(a * _n, _n));
@@ -257,6 +256,7 @@ internal sealed class LmSolver
         double previous = double.PositiveInfinity;
         for (int step = 0; step < maxSteps && cost > 0; step++)
         {
+            double noise = step == 0 ? initialNoise : CostNoise(cost);
             int ka = 0;
             for (int a = 0; a < _k; a++)
             {
@@ -279,30 +279,52 @@ internal sealed class LmSolver
             for (int a = 0; a < _k; a++) { double v = _diag[a] * _theta[_free[a]]; xnorm += v * v; }
             dnorm = Math.Sqrt(dnorm);
             if (dnorm == 0 || dnorm > 0.95 * previous) break;
-            double trialCost = Cost(_trial);
-            if (!double.IsFinite(trialCost) || trialCost > cost * (1 + 64 * 2.220446049250313e-16)) break;
+            double trialCost = EvaluateWithJacobian(_trial, _trialJac, _trialRes, _trialScale);
+            if (!double.IsFinite(trialCost) || trialCost > cost + noise) break;
             _trial.CopyTo(_theta, 0);
-            cost = EvaluateWithJacobian(_theta);
+            (_jac, _trialJac) = (_trialJac, _jac);
+            (_res, _trialRes) = (_trialRes, _res);
+            (_scale, _trialScale) = (_trialScale, _scale);
+            cost = trialCost;
             previous = dnorm;
             if (dnorm <= 2.220446049250313e-16 * Math.Sqrt(xnorm)) break;
         }
-        cost = EvaluateWithJacobian(_theta);
-        return cost;
+        return (initial, initialNoise, cost);
     }
 
-    /// <summary>Objective Σ ½ρ(rᵢ²) at θ; NaN when the model is not finite (or f ≤ 0 in log space).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Cost(ReadOnlySpan<double> theta)
+    /// <summary>
+    /// A bound on the rounding error of the objective at the point last evaluated (r̃ and the model
+    /// values in _f): each r̃ᵢ is off by about ε·(|fᵢ| + |yᵢ|) scaled as r̃ᵢ (ε·(|log fᵢ| + |log yᵢ| + 1)
+    /// in log space), which moves ½Σr̃ᵢ² by |r̃ᵢ| times that; plus n·ε·cost for the sum itself.
+    /// When the residuals are far smaller than the data this is far above ε·cost.
+    /// </summary>
+    private double CostNoise(double cost)
     {
-        Values(theta);
-        double cost = 0;
+        double sum = 0;
         for (int i = 0; i < _n; i++)
         {
-            double r = Residual(_f[i], i);
-            if (!double.IsFinite(r)) return double.NaN;
-            cost += _squared ? 0.5 * r * r : 0.5 * _loss.Evaluate(r * r, out _);
+            double f = _f[i], t = Math.Abs(_target[i]);
+            double size = _log ? Math.Abs(Math.Log(f)) + t + 1 : Math.Abs(f) + t;
+            sum += Math.Abs(_res[i]) * _scale[i] * _sqrtWeight[i] * size;
         }
-        return cost;
+        return 4 * Epsilon * sum + _n * Epsilon * cost;
+    }
+
+    private const double Epsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// The k' × k' upper-triangular R (row-major) of a Householder QR of the columns
+    /// <paramref name="columns"/> (indices among the free parameters) of the current J̃.
+    /// </summary>
+    public double[] TriangularFactor(ReadOnlySpan<int> columns)
+    {
+        int count = columns.Length;
+        columns.CopyTo(_active);
+        Factorize(count);
+        var r = new double[count * count];
+        for (int j = 0; j < count; j++)
+            for (int c = j; c < count; c++) r[j * count + c] = _r[j * count + c];
+        return r;
     }
 
     /// <summary>Residuals √wᵢ·rᵢ (unscaled by the loss) at θ into <paramref name="residuals"/>; false when not finite.</summary>
@@ -334,6 +356,13 @@ internal sealed class LmSolver
     private double EvaluateWithJacobian(ReadOnlySpan<double> theta, double[] jac, double[] res, double[] scale)
     {
         ValuesAndGradient(theta);
+        if (_plain)
+        {
+            VectorMath.Subtract(_f, _target, res);
+            if (!VectorMath.AllFinite(res)) return double.NaN;
+            for (int a = 0; a < _k; a++) Array.Copy(_g, _free[a] * _n, jac, a * _n, _n);
+            return 0.5 * VectorMath.SumOfSquares(res);
+        }
         double cost = 0;
         for (int i = 0; i < _n; i++)
         {
@@ -391,11 +420,13 @@ internal sealed class LmSolver
 
     /// <summary>
     /// Geodesic acceleration (Transtrum–Sethna): r̃″ along v by a finite difference with step h,
-    /// then the damped solve for a = −(J̃ᵀJ̃ + λD²)⁻¹J̃ᵀr̃″ into _wa. Expects J̃v in _jd.
+    /// then the damped solve for a = −(J̃ᵀJ̃ + λD²)⁻¹J̃ᵀr̃″ into _wa with the rotations of the step's solve
+    /// (same λ). Only Qᵀr̃″ enters the solve, so it is formed in the rotated basis:
+    /// Qᵀr̃″ = 2/h·((Qᵀr̃(θ + h·v) − Qᵀr̃)/h − R·v), as J̃v = Q·R·v.
     /// Returns false when the model is not finite at θ + h·v.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Acceleration(int ka, double lambda)
+    private bool Acceleration(int ka)
     {
         _theta.CopyTo(_trial, 0);
         for (int q = 0; q < ka; q++)
@@ -405,15 +436,43 @@ internal sealed class LmSolver
         }
         const double h = AccelerationStep;
         Values(_trial);
-        for (int i = 0; i < _n; i++)
+        if (_plain)
         {
-            double r = Residual(_f[i], i);
-            if (!double.IsFinite(r)) return false;
-            _rpp[i] = 2 / h * ((_scale[i] * r - _res[i]) / h - _jd[i]);
+            VectorMath.Subtract(_f, _target, _rpp);
+            if (!VectorMath.AllFinite(_rpp)) return false;
+        }
+        else
+        {
+            for (int i = 0; i < _n; i++)
+            {
+                double r = Residual(_f[i], i);
+                if (!double.IsFinite(r)) return false;
+                _rpp[i] = _scale[i] * r;
+            }
         }
         ApplyQTranspose(ka, _rpp);
-        SolveDamped(ka, lambda, _rpp);
+        for (int j = 0; j < ka; j++)
+        {
+            double rv = 0;
+            for (int c = j; c < ka; c++) rv += _r[j * ka + c] * _velocity[c];
+            _rpp[j] = 2 / h * ((_rpp[j] - _qtr[j]) / h - rv);
+        }
+        SolveWithSameRotations(ka, _rpp);
         return true;
+    }
+
+    /// <summary>‖R·x‖² for the ka × ka upper-triangular R of the last <see cref="Factorize"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double TriangularProductNormSquared(int ka, double[] x)
+    {
+        double sum = 0;
+        for (int j = 0; j < ka; j++)
+        {
+            double t = 0;
+            for (int c = j; c < ka; c++) t += _r[j * ka + c] * x[c];
+            sum += t * t;
+        }
+        return sum;
     }
 
     /// <summary>Overwrites v with Qᵀv using the stored Householder vectors.</summary>
@@ -496,54 +555,113 @@ internal sealed class LmSolver
         : t == targets - 1 ? _qtr.AsSpan(j, _n - j)
         : _qr.AsSpan((j + t) * _n + j, _n - j);
 
-    /// <summary>Solves [R; √λ·D]·δ = [−Qᵀb; 0] (b = r̃ for the step, r̃″ for the acceleration) in the least-squares sense into _wa (MINPACK qrsolv).</summary>
+    /// <summary>
+    /// Solves [R; √λ·D]·δ = [−Qᵀb; 0] (b = r̃ for the step) in the least-squares sense into _wa (MINPACK
+    /// qrsolv): Givens rotations reduce [R; √λ·D] to the triangular S in _s, and are kept so that
+    /// <see cref="SolveWithSameRotations"/> can solve for another right-hand side with the same R, D and λ.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveDamped(int ka, double lambda, double[] qtb)
     {
         Array.Copy(_r, _s, ka * ka);
-        for (int j = 0; j < ka; j++) _wa[j] = -qtb[j];
+        ref double s = ref MemoryMarshal.GetArrayDataReference(_s);
+        ref double sdiag = ref MemoryMarshal.GetArrayDataReference(_sdiag);
+        ref double wa = ref MemoryMarshal.GetArrayDataReference(_wa);
+        ref double rotCos = ref MemoryMarshal.GetArrayDataReference(_rotationCos);
+        ref double rotSin = ref MemoryMarshal.GetArrayDataReference(_rotationSin);
+        for (int j = 0; j < ka; j++) Unsafe.Add(ref wa, j) = -qtb[j];
         double sl = Math.Sqrt(lambda);
         for (int j = 0; j < ka; j++)
         {
             double dj = _diag[_active[j]] * sl;
-            if (dj == 0) continue;
-            for (int c = j; c < ka; c++) _sdiag[c] = 0;
-            _sdiag[j] = dj;
+            ref double jc = ref Unsafe.Add(ref rotCos, j * ka);
+            ref double js = ref Unsafe.Add(ref rotSin, j * ka);
+            if (dj == 0)
+            {
+                for (int c = j; c < ka; c++) Unsafe.Add(ref jc, c) = double.NaN;
+                continue;
+            }
+            for (int c = j; c < ka; c++) Unsafe.Add(ref sdiag, c) = 0;
+            Unsafe.Add(ref sdiag, j) = dj;
             double qtbpj = 0;
             for (int kk = j; kk < ka; kk++)
             {
-                if (_sdiag[kk] == 0) continue;
-                double skk = _s[kk * ka + kk];
+                double sdk = Unsafe.Add(ref sdiag, kk);
+                if (sdk == 0) { Unsafe.Add(ref jc, kk) = double.NaN; continue; }
+                ref double srow = ref Unsafe.Add(ref s, kk * ka);
+                double skk = Unsafe.Add(ref srow, kk);
                 double cos, sin;
-                if (Math.Abs(skk) < Math.Abs(_sdiag[kk]))
+                if (Math.Abs(skk) < Math.Abs(sdk))
                 {
-                    double cot = skk / _sdiag[kk];
+                    double cot = skk / sdk;
                     sin = 1 / Math.Sqrt(1 + cot * cot); cos = sin * cot;
                 }
                 else
                 {
-                    double tan = _sdiag[kk] / skk;
+                    double tan = sdk / skk;
                     cos = 1 / Math.Sqrt(1 + tan * tan); sin = cos * tan;
                 }
-                _s[kk * ka + kk] = cos * skk + sin * _sdiag[kk];
-                double temp = cos * _wa[kk] + sin * qtbpj;
-                qtbpj = -sin * _wa[kk] + cos * qtbpj;
-                _wa[kk] = temp;
+                Unsafe.Add(ref jc, kk) = cos;
+                Unsafe.Add(ref js, kk) = sin;
+                Unsafe.Add(ref srow, kk) = cos * skk + sin * sdk;
+                double wk = Unsafe.Add(ref wa, kk);
+                double temp = cos * wk + sin * qtbpj;
+                qtbpj = -sin * wk + cos * qtbpj;
+                Unsafe.Add(ref wa, kk) = temp;
                 for (int i = kk + 1; i < ka; i++)
                 {
-                    double sk = _s[kk * ka + i];
-                    temp = cos * sk + sin * _sdiag[i];
-                    _sdiag[i] = -sin * sk + cos * _sdiag[i];
-                    _s[kk * ka + i] = temp;
+                    double sk = Unsafe.Add(ref srow, i);
+                    double sd = Unsafe.Add(ref sdiag, i);
+                    Unsafe.Add(ref srow, i) = cos * sk + sin * sd;
+                    Unsafe.Add(ref sdiag, i) = -sin * sk + cos * sd;
                 }
             }
         }
+        BackSubstitute(ka);
+    }
+
+    /// <summary>
+    /// The solve of <see cref="SolveDamped"/> for another right-hand side b (here r̃″), reusing the
+    /// rotations and S of the last <see cref="SolveDamped"/> call: the same arithmetic, without
+    /// recomputing the rotations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SolveWithSameRotations(int ka, double[] qtb)
+    {
+        ref double wa = ref MemoryMarshal.GetArrayDataReference(_wa);
+        ref double rotCos = ref MemoryMarshal.GetArrayDataReference(_rotationCos);
+        ref double rotSin = ref MemoryMarshal.GetArrayDataReference(_rotationSin);
+        for (int j = 0; j < ka; j++) Unsafe.Add(ref wa, j) = -qtb[j];
+        for (int j = 0; j < ka; j++)
+        {
+            double qtbpj = 0;
+            for (int kk = j; kk < ka; kk++)
+            {
+                double cos = Unsafe.Add(ref rotCos, j * ka + kk);
+                if (double.IsNaN(cos)) continue;
+                double sin = Unsafe.Add(ref rotSin, j * ka + kk);
+                double wk = Unsafe.Add(ref wa, kk);
+                double temp = cos * wk + sin * qtbpj;
+                qtbpj = -sin * wk + cos * qtbpj;
+                Unsafe.Add(ref wa, kk) = temp;
+            }
+        }
+        BackSubstitute(ka);
+    }
+
+    /// <summary>Solves S·δ = w (S upper-triangular in _s, w in _wa) in place; a zero pivot gives δⱼ = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BackSubstitute(int ka)
+    {
+        ref double s = ref MemoryMarshal.GetArrayDataReference(_s);
+        ref double wa = ref MemoryMarshal.GetArrayDataReference(_wa);
         for (int j = ka - 1; j >= 0; j--)
         {
-            double sum = _wa[j];
-            for (int i = j + 1; i < ka; i++) sum -= _s[j * ka + i] * _wa[i];
-            double d = _s[j * ka + j];
-            _wa[j] = d != 0 ? sum / d : 0;
+            ref double srow = ref Unsafe.Add(ref s, j * ka);
+            double sum = Unsafe.Add(ref wa, j);
+            for (int i = j + 1; i < ka; i++) sum -= Unsafe.Add(ref srow, i) * Unsafe.Add(ref wa, i);
+            double d = Unsafe.Add(ref srow, j);
+            Unsafe.Add(ref wa, j) = d != 0 ? sum / d : 0;
         }
     }
 

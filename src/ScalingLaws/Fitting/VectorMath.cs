@@ -5,17 +5,20 @@ using System.Runtime.Intrinsics;
 namespace ScalingLaws.Fitting;
 
 /// <summary>
-/// The dense vector operations of the solver, rounding exactly as the plain scalar loops: element-wise
-/// operations on 256-bit vectors (in hardware where available), sums in index order without fused
-/// multiply-adds. A sum is a chain of dependent additions, so several sums are computed in one pass
-/// (their chains then overlap in the processor) rather than reordered: the solver's results do not
-/// depend on the machine, and ill-conditioned fits (NIST Bennett5, MGH10) stop where they always did.
+/// The dense vector operations of the solver on 256-bit vectors (in hardware where available), without
+/// fused multiply-adds. Element-wise operations round exactly as the plain scalar loops; sums use eight
+/// partial sums in a fixed order (<see cref="Dot"/>), so the solver's results depend only on its
+/// inputs — not on the machine, its vector width or the number of threads.
 /// </summary>
 internal static class VectorMath
 {
     private static int Width => Vector256<double>.Count;
 
-    /// <summary>Σ xᵢ·yᵢ, summed in index order.</summary>
+    /// <summary>
+    /// Σ xᵢ·yᵢ in a fixed order: eight partial sums, sᵣ over the i ≡ r (mod 8) below the largest
+    /// multiple of 8, combined as ((s₀ + s₄) + (s₁ + s₅)) + ((s₂ + s₆) + (s₃ + s₇)), then the remaining
+    /// terms in index order. See <see cref="VectorMath"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
@@ -23,15 +26,31 @@ internal static class VectorMath
         if (y.Length != n) throw new ArgumentException("Lengths differ.", nameof(y));
         ref double px = ref MemoryMarshal.GetReference(x);
         ref double py = ref MemoryMarshal.GetReference(y);
-        double sum = 0;
-        for (int i = 0; i < n; i++) sum += Unsafe.Add(ref px, i) * Unsafe.Add(ref py, i);
+        var s0 = Vector256<double>.Zero;
+        var s1 = Vector256<double>.Zero;
+        int i = 0;
+        for (; i <= n - 2 * Width; i += 2 * Width)
+        {
+            s0 += Vector256.LoadUnsafe(ref px, (nuint)i) * Vector256.LoadUnsafe(ref py, (nuint)i);
+            s1 += Vector256.LoadUnsafe(ref px, (nuint)(i + Width)) * Vector256.LoadUnsafe(ref py, (nuint)(i + Width));
+        }
+        double sum = Combine(s0, s1);
+        for (; i < n; i++) sum += Unsafe.Add(ref px, i) * Unsafe.Add(ref py, i);
         return sum;
     }
 
-    /// <summary>Σ xᵢ², summed in index order.</summary>
+    /// <summary>((a₀ + b₀) + (a₁ + b₁)) + ((a₂ + b₂) + (a₃ + b₃)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Combine(Vector256<double> a, Vector256<double> b)
+    {
+        var s = a + b;
+        return (s.GetElement(0) + s.GetElement(1)) + (s.GetElement(2) + s.GetElement(3));
+    }
+
+    /// <summary>Σ xᵢ², in the order of <see cref="Dot"/>.</summary>
     public static double SumOfSquares(ReadOnlySpan<double> x) => Dot(x, x);
 
-    /// <summary>Σ x·y for four pairs (x, y), each summed in index order, in one pass.</summary>
+    /// <summary>Σ x·y for four pairs (x, y), each in the order of <see cref="Dot"/>, in one pass.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double, double, double, double) DotPairs(
         ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReadOnlySpan<double> x1, ReadOnlySpan<double> y1,
@@ -48,8 +67,22 @@ internal static class VectorMath
         ref double b2 = ref MemoryMarshal.GetReference(y2);
         ref double a3 = ref MemoryMarshal.GetReference(x3);
         ref double b3 = ref MemoryMarshal.GetReference(y3);
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int i = 0; i < n; i++)
+        Vector256<double> u0 = default, v0 = default, u1 = default, v1 = default, u2 = default, v2 = default, u3 = default, v3 = default;
+        int i = 0;
+        for (; i <= n - 2 * Width; i += 2 * Width)
+        {
+            nuint p = (nuint)i, q = (nuint)(i + Width);
+            u0 += Vector256.LoadUnsafe(ref a0, p) * Vector256.LoadUnsafe(ref b0, p);
+            v0 += Vector256.LoadUnsafe(ref a0, q) * Vector256.LoadUnsafe(ref b0, q);
+            u1 += Vector256.LoadUnsafe(ref a1, p) * Vector256.LoadUnsafe(ref b1, p);
+            v1 += Vector256.LoadUnsafe(ref a1, q) * Vector256.LoadUnsafe(ref b1, q);
+            u2 += Vector256.LoadUnsafe(ref a2, p) * Vector256.LoadUnsafe(ref b2, p);
+            v2 += Vector256.LoadUnsafe(ref a2, q) * Vector256.LoadUnsafe(ref b2, q);
+            u3 += Vector256.LoadUnsafe(ref a3, p) * Vector256.LoadUnsafe(ref b3, p);
+            v3 += Vector256.LoadUnsafe(ref a3, q) * Vector256.LoadUnsafe(ref b3, q);
+        }
+        double s0 = Combine(u0, v0), s1 = Combine(u1, v1), s2 = Combine(u2, v2), s3 = Combine(u3, v3);
+        for (; i < n; i++)
         {
             s0 += Unsafe.Add(ref a0, i) * Unsafe.Add(ref b0, i);
             s1 += Unsafe.Add(ref a1, i) * Unsafe.Add(ref b1, i);
@@ -59,7 +92,7 @@ internal static class VectorMath
         return (s0, s1, s2, s3);
     }
 
-    /// <summary>Σ xᵢ·yᵢ for four vectors y, each summed in index order, in one pass.</summary>
+    /// <summary>Σ xᵢ·yᵢ for four vectors y, each in the order of <see cref="Dot"/>, in one pass.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double, double, double, double) Dot4(ReadOnlySpan<double> x,
         ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> y2, ReadOnlySpan<double> y3)
@@ -71,8 +104,24 @@ internal static class VectorMath
         ref double p1 = ref MemoryMarshal.GetReference(y1);
         ref double p2 = ref MemoryMarshal.GetReference(y2);
         ref double p3 = ref MemoryMarshal.GetReference(y3);
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int i = 0; i < n; i++)
+        Vector256<double> u0 = default, v0 = default, u1 = default, v1 = default, u2 = default, v2 = default, u3 = default, v3 = default;
+        int i = 0;
+        for (; i <= n - 2 * Width; i += 2 * Width)
+        {
+            nuint p = (nuint)i, q = (nuint)(i + Width);
+            var xp = Vector256.LoadUnsafe(ref px, p);
+            var xq = Vector256.LoadUnsafe(ref px, q);
+            u0 += xp * Vector256.LoadUnsafe(ref p0, p);
+            v0 += xq * Vector256.LoadUnsafe(ref p0, q);
+            u1 += xp * Vector256.LoadUnsafe(ref p1, p);
+            v1 += xq * Vector256.LoadUnsafe(ref p1, q);
+            u2 += xp * Vector256.LoadUnsafe(ref p2, p);
+            v2 += xq * Vector256.LoadUnsafe(ref p2, q);
+            u3 += xp * Vector256.LoadUnsafe(ref p3, p);
+            v3 += xq * Vector256.LoadUnsafe(ref p3, q);
+        }
+        double s0 = Combine(u0, v0), s1 = Combine(u1, v1), s2 = Combine(u2, v2), s3 = Combine(u3, v3);
+        for (; i < n; i++)
         {
             double xi = Unsafe.Add(ref px, i);
             s0 += xi * Unsafe.Add(ref p0, i);
@@ -111,6 +160,21 @@ internal static class VectorMath
         for (; i <= n - Width; i += Width)
             (Vector256.LoadUnsafe(ref pa, (nuint)i) * Vector256.LoadUnsafe(ref pb, (nuint)i)).StoreUnsafe(ref pd, (nuint)i);
         for (; i < n; i++) Unsafe.Add(ref pd, i) = Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
+    }
+
+    /// <summary>dᵢ = aᵢ − bᵢ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Subtract(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
+    {
+        int n = a.Length;
+        if (b.Length != n || destination.Length != n) throw new ArgumentException("Lengths differ.", nameof(destination));
+        ref double pa = ref MemoryMarshal.GetReference(a);
+        ref double pb = ref MemoryMarshal.GetReference(b);
+        ref double pd = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        for (; i <= n - Width; i += Width)
+            (Vector256.LoadUnsafe(ref pa, (nuint)i) - Vector256.LoadUnsafe(ref pb, (nuint)i)).StoreUnsafe(ref pd, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref pd, i) = Unsafe.Add(ref pa, i) - Unsafe.Add(ref pb, i);
     }
 
     /// <summary>True when every xᵢ is finite.</summary>
