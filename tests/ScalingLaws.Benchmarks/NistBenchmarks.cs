@@ -8,6 +8,7 @@ namespace ScalingLaws.Benchmarks;
 
 /// <summary>One NIST StRD fit (default options, exact formula derivatives) per case: 27 problems × 2 starts.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class NistBenchmarks
 {
     private IScalingLaw _law = null!;

@@ -89,7 +89,9 @@ internal sealed class LmSolver
         _accelerate = problem.Options.GeodesicAcceleration;
         _rows = _law as IRowCachedLaw;
         _cache = problem.RowCache ?? [];
-        _f = new double[_n]; _g = new double[_p * _n]; _rowScale = new double[_n];
+        _f = new double[_n];
+        _g = _plain && _k == _p ? [] : new double[_p * _n];  // the plain path writes J̃ in place when every parameter is free
+        _rowScale = _plain ? [] : new double[_n];
         if (_plain) { Array.Fill(_scale, 1.0); Array.Fill(_trialScale, 1.0); }
     }
 
@@ -236,7 +238,7 @@ internal sealed class LmSolver
     /// <summary>
     /// Refines a converged point with undamped Gauss–Newton steps accepted while they keep contracting
     /// (‖D·δ‖ at most 0.95 of the previous) and the objective does not rise by more than its rounding
-    /// error (<see cref="CostNoise"/>). Near the optimum the objective is flat to machine precision, so
+    /// error at the start (<see cref="CostNoise"/>; the residuals hardly change while polishing). Near the optimum the objective is flat to machine precision, so
     /// damped LM stops where the cost no longer resolves the step; the Gauss–Newton fixed point
     /// J̃ᵀr̃ = 0 is still well defined. Leaves the refined parameters in <see cref="Theta"/>, with r̃ and
     /// J̃ evaluated there, and returns the objective at <paramref name="start"/>, its rounding error
@@ -247,7 +249,7 @@ internal sealed class LmSolver
         start.CopyTo(_theta);
         double initial = EvaluateWithJacobian(_theta), cost = initial;
         if (!double.IsFinite(cost)) return (cost, 0, cost);
-        double initialNoise = CostNoise(cost);
+        double noise = CostNoise(cost);
         for (int a = 0; a < _k; a++)
         {
             double c2 = VectorMath.SumOfSquares(_jac.AsSpan(a * _n, _n));
@@ -256,13 +258,16 @@ internal sealed class LmSolver
         double previous = double.PositiveInfinity;
         for (int step = 0; step < maxSteps && cost > 0; step++)
         {
-            double noise = step == 0 ? initialNoise : CostNoise(cost);
             int ka = 0;
             for (int a = 0; a < _k; a++)
             {
-                double g = VectorMath.Dot(_jac.AsSpan(a * _n, _n), _res);
                 int j = _free[a];
-                if ((_theta[j] <= _lower[j] && g > 0) || (_theta[j] >= _upper[j] && g < 0)) continue;
+                bool atLower = _theta[j] <= _lower[j], atUpper = _theta[j] >= _upper[j];
+                if (atLower || atUpper)
+                {
+                    double g = VectorMath.Dot(_jac.AsSpan(a * _n, _n), _res);
+                    if ((atLower && g > 0) || (atUpper && g < 0)) continue;
+                }
                 _active[ka++] = a;
             }
             Factorize(ka);
@@ -289,7 +294,7 @@ internal sealed class LmSolver
             previous = dnorm;
             if (dnorm <= 2.220446049250313e-16 * Math.Sqrt(xnorm)) break;
         }
-        return (initial, initialNoise, cost);
+        return (initial, noise, cost);
     }
 
     /// <summary>
@@ -355,14 +360,16 @@ internal sealed class LmSolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double EvaluateWithJacobian(ReadOnlySpan<double> theta, double[] jac, double[] res, double[] scale)
     {
-        ValuesAndGradient(theta);
         if (_plain)
         {
+            // J̃ = ∂f/∂θ over the free parameters: written in place when every parameter is free.
+            ValuesAndGradient(theta, _k == _p ? jac : _g);
             VectorMath.Subtract(_f, _target, res);
             if (!VectorMath.AllFinite(res)) return double.NaN;
-            for (int a = 0; a < _k; a++) Array.Copy(_g, _free[a] * _n, jac, a * _n, _n);
+            if (_k != _p) for (int a = 0; a < _k; a++) Array.Copy(_g, _free[a] * _n, jac, a * _n, _n);
             return 0.5 * VectorMath.SumOfSquares(res);
         }
+        ValuesAndGradient(theta, _g);
         double cost = 0;
         for (int i = 0; i < _n; i++)
         {
@@ -402,19 +409,19 @@ internal sealed class LmSolver
         for (int i = 0; i < _n; i++) _f[i] = _law.Evaluate(theta, _data.Row(i));
     }
 
-    /// <summary>Model values and gradient at θ into _f and _g.</summary>
+    /// <summary>Model values at θ into _f and their gradient into <paramref name="g"/> (p × n, column-major).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ValuesAndGradient(ReadOnlySpan<double> theta)
+    private void ValuesAndGradient(ReadOnlySpan<double> theta, double[] g)
     {
         if (_rows is not null)
         {
-            _rows.EvaluateRowsWithGradient(theta, _cache, _f, _g);
+            _rows.EvaluateRowsWithGradient(theta, _cache, _f, g);
             return;
         }
         for (int i = 0; i < _n; i++)
         {
             _f[i] = _law.EvaluateWithGradient(theta, _data.Row(i), _gradRow);
-            for (int j = 0; j < _p; j++) _g[j * _n + i] = _gradRow[j];
+            for (int j = 0; j < _p; j++) g[j * _n + i] = _gradRow[j];
         }
     }
 
