@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using ScalingLaws.Fitting;
-
 namespace ScalingLaws.Laws;
 
 /// <summary>
@@ -19,52 +16,10 @@ namespace ScalingLaws.Laws;
 /// 0.25, 0.5, 1, 2} and a, b the least-squares line through (T^s, R).</para>
 /// <para>Citation: Gu et al. 2024, "CMR Scaling Law", EMNLP 2024, arXiv:2407.17467, Eq. 8 and Table 5.</para>
 /// </remarks>
-public sealed class CmrTokensLaw : IScalingLaw
-{
-    private static readonly ImmutableArray<string> VariableNames = ["T"];
-
-    private static readonly ImmutableArray<ParameterSpec> Specs =
+public sealed class CmrTokensLaw() : OffsetPowerLaw("cmr-tokens", "T",
     [
         new("a", Initial: 0.5, Description: "amplitude a (fraction per unit of T^s, either sign)"),
         new("s", Initial: 0.2, Description: "token exponent s (dimensionless, either sign)"),
         new("b", Initial: -0.5, Description: "offset b (fraction)"),
-    ];
-
-    /// <summary>Catalogue name: <c>cmr-tokens</c>.</summary>
-    public string Name => "cmr-tokens";
-
-    /// <summary><c>a*T^s + b</c>.</summary>
-    public string Formula => "a*T^s + b";
-
-    /// <summary><c>T</c> (token budget).</summary>
-    public ImmutableArray<string> Variables => VariableNames;
-
-    /// <summary><c>a</c>, <c>s</c>, <c>b</c>.</summary>
-    public ImmutableArray<ParameterSpec> Parameters => Specs;
-
-    /// <summary>Gu et al. 2024, arXiv:2407.17467, Eq. 8.</summary>
-    public string Citation => "Gu et al. 2024, \"CMR Scaling Law: Predicting Critical Mixture Ratios for Continual Pre-training of Language Models\", EMNLP 2024, arXiv:2407.17467, Eq. 8 and Table 5.";
-
-    /// <summary>R_CMR(T) for θ = (a, s, b).</summary>
-    public double Evaluate(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x)
-    {
-        LawMath.CheckLengths(this, parameters.Length, x.Length);
-        return parameters[0] * Math.Pow(x[0], parameters[1]) + parameters[2];
-    }
-
-    /// <summary>R_CMR(T) and its exact gradient with respect to (a, s, b).</summary>
-    public double EvaluateWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, Span<double> gradient)
-    {
-        LawMath.CheckLengths(this, parameters.Length, x.Length);
-        LawMath.CheckGradient(this, gradient.Length);
-        double power = LawMath.PowWithExponentDerivative(x[0], parameters[1], out double powerByS);
-        gradient[0] = power;
-        gradient[1] = parameters[0] * powerByS;
-        gradient[2] = 1;
-        return parameters[0] * power + parameters[2];
-    }
-
-    /// <summary>Least squares on linear residuals from 10 exponent starts with a, b fitted by a line.</summary>
-    public FitRecipe DefaultRecipe(FitData data) =>
-        new(SquaredLoss.Instance, ResidualSpace.Linear, OffsetPowerStarts.Build(data, this, "a", "s", "b"));
-}
+    ],
+    "Gu et al. 2024, \"CMR Scaling Law: Predicting Critical Mixture Ratios for Continual Pre-training of Language Models\", EMNLP 2024, arXiv:2407.17467, Eq. 8 and Table 5.");

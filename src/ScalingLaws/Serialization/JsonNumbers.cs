@@ -29,4 +29,11 @@ public static class JsonNumbers
     /// <summary>Reads a number, mapping null to NaN (or to ±∞ for bounds, by <paramref name="nullValue"/>).</summary>
     public static double Read(JsonElement e, double nullValue = double.NaN) =>
         e.ValueKind == JsonValueKind.Null ? nullValue : e.GetDouble();
+
+    /// <summary>
+    /// Reads a duration written as its milliseconds (TimeSpan.TotalMilliseconds), rounding to the nearest
+    /// tick so that writing it again gives the same number; null reads as zero.
+    /// </summary>
+    public static TimeSpan ReadMilliseconds(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Null ? TimeSpan.Zero : TimeSpan.FromTicks((long)Math.Round(e.GetDouble() * TimeSpan.TicksPerMillisecond));
 }

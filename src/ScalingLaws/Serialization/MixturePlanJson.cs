@@ -251,7 +251,7 @@ public static class MixturePlanJson
             Search = new MixtureSearchSummary(search.GetProperty("candidates").GetInt32(), search.GetProperty("feasibleCandidates").GetInt32(),
                 JsonNumbers.Read(search.GetProperty("bestCandidateObjective")), search.GetProperty("starts").GetInt32(),
                 search.GetProperty("iterations").GetInt32(), search.GetProperty("evaluations").GetInt64(), search.GetProperty("seed").GetInt32(),
-                TimeSpan.FromMilliseconds(JsonNumbers.Read(search.GetProperty("elapsedMs"), 0))),
+                JsonNumbers.ReadMilliseconds(search.GetProperty("elapsedMs"))),
             Allocation = root.GetProperty("allocation") is { ValueKind: JsonValueKind.Object } ae ? ReadAllocation(ae) : null,
             Uncertainty = uncertainty,
         };
