@@ -61,7 +61,7 @@ public class ExtendedEvaluationTests
     public void NistModelsAgreeWithTheCompiledDoubleEvaluation(string name)
     {
         var problem = NistProblem.Load(name);
-        var law = problem.CreateLaw();
+        var law = problem.Law();
         DoubleDouble[] theta = [.. problem.Certified.Select(DoubleDouble.FromDecimal)];
         for (int i = 0; i < problem.RowCount; i++)
         {

@@ -80,7 +80,7 @@ public class NistGradientTests
     {
         lock (Laws)
         {
-            if (!Laws.TryGetValue(problem.Name, out var law)) Laws[problem.Name] = law = problem.CreateLaw();
+            if (!Laws.TryGetValue(problem.Name, out var law)) Laws[problem.Name] = law = problem.Law();
             return law;
         }
     }

@@ -21,7 +21,7 @@ public class RowCacheTests
     public void NistModelsEvaluateIdenticallyFromTheCache(string name)
     {
         var problem = NistProblem.Load(name);
-        var law = problem.CreateLaw();
+        var law = problem.Law();
         var rows = Enumerable.Range(0, problem.RowCount).Select(problem.Row).ToArray();
         var random = new Random(name.Length);
         for (int trial = 0; trial < 5; trial++)
