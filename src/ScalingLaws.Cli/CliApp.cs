@@ -29,6 +29,7 @@ public static class CliApp
         FitCommand.Create(context),
         PredictCommand.Create(context),
         OptimizeCommand.Create(context),
+        CptCommand.Create(context),
         PlotCommand.Create(context),
         ReportCommand.Create(context),
         SimulateCommand.Create(context),

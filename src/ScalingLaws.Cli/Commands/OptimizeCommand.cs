@@ -223,12 +223,7 @@ public static class OptimizeCommand
         foreach (var (name, spec) in OptionParser.Mapping(tolerance, "--tolerance"))
         {
             if (!names.Contains(name)) throw new CliException($"Option '--tolerance': no loss '{name}'; the fits predict {string.Join(", ", names)}.");
-            var parts = spec.Split(":+");
-            if (parts.Length != 2) throw new CliException($"Option '--tolerance': '{name}={spec}' must look like LOSS=L0:+EPS or LOSS=L0:+PCT%.");
-            double reference = OptionParser.Number(parts[0], "--tolerance", name);
-            var tol = parts[1].EndsWith('%')
-                ? LossTolerance.Relative(OptionParser.Number(parts[1][..^1], "--tolerance", name) / 100)
-                : LossTolerance.Absolute(OptionParser.Number(parts[1], "--tolerance", name));
+            var (reference, tol) = OptionParser.Tolerance(spec, "--tolerance", name);
             result.Add(LossConstraint.WithinTolerance(name, reference, tol));
         }
         return result.ToImmutable();

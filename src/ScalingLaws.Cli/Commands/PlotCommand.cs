@@ -14,14 +14,14 @@ namespace ScalingLaws.Cli.Commands;
 /// <summary><c>scaling-laws plot</c>: one figure of a saved fit or plan, to PNG or SVG.</summary>
 public static class PlotCommand
 {
-    private static readonly string[] Kinds = ["fit", "parity", "residuals", "isoflop", "frontier", "weights", "ternary"];
+    private static readonly string[] Kinds = ["fit", "parity", "residuals", "isoflop", "frontier", "weights", "ternary", "cmr", "pareto"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
         var fit = new Option<string?>("--fit") { Description = "Fit file from 'fit --format json'" };
         var plan = new Option<string?>("--plan") { Description = "Plan file from 'optimize --format json' (for --kind weights)" };
-        var kind = new Option<string>("--kind") { Description = "fit | parity | residuals | isoflop | frontier | weights | ternary", Required = true };
+        var kind = new Option<string>("--kind") { Description = "fit | parity | residuals | isoflop | frontier | weights | ternary | cmr | pareto", Required = true };
         kind.AcceptOnlyFromAmong(Kinds);
         var outFile = new Option<string>("--out") { Description = "Image file: .png or .svg", Required = true };
         var x = new Option<string?>("--x") { Description = "x variable for --kind fit (default D, else the first variable)" };
@@ -32,16 +32,21 @@ public static class PlotCommand
         var height = new Option<int>("--height") { Description = "Height in pixels", DefaultValueFactory = _ => 600 };
         var data = new DataOptions();
         data.Data.Required = false;
+        var cpt = new CptOptions();
         var command = new Command("plot", """
             Draw one figure of a saved fit (fitted curves, parity, residuals, iso-FLOP curves, compute frontier,
-            predicted loss over a 3-domain simplex) or of a saved plan (optimal weights against baselines).
+            predicted loss over a 3-domain simplex), of a saved plan (optimal weights against baselines), or of
+            continual pre-training fits (--kind cmr: losses against the domain share with the critical mixture
+            ratio; --kind pareto: domain against general loss).
 
             Examples:
               scaling-laws plot --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --kind fit --out curves.png
               scaling-laws plot --fit fit.json --kind frontier --compute-range 1e18:1e25 --out frontier.svg
               scaling-laws plot --plan plan.json --kind weights --out weights.png
+              scaling-laws plot --kind cmr --general-fit general.json --domain-fit domain.json --budget N=1.8B,D=10B --tolerance 2.35:+0.05 --out cmr.png
             """) { fit, plan, kind, outFile, x, group, budgets, range, width, height };
         command.Add(data.Data); command.Add(data.Where); command.Add(data.Derive); command.Add(data.DropHighest);
+        cpt.AddTo(command);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
             string k = parse.GetValue(kind)!, path = parse.GetValue(outFile)!;
@@ -59,6 +64,11 @@ public static class PlotCommand
                 catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
                 { throw new CliException($"{planPath}: not a mixture plan ({e.Message})."); }
                 figure = MixtureWeightsFigure.Create(p.Domains, WeightSets(p));
+            }
+            else if (k is "cmr" or "pareto")
+            {
+                var inputs = cpt.Read(parse);
+                figure = k == "cmr" ? CptFigures.Ratio(inputs) : CptFigures.Pareto(inputs);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Fitting;
+using ScalingLaws.Optimization;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
@@ -53,6 +54,23 @@ public static class OptionParser
     /// <summary>Parses <c>a=b,c=d</c> into string pairs (for column mappings).</summary>
     public static ImmutableDictionary<string, string> Mapping(string? text, string option) =>
         Pairs(text, option).ToImmutableDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parses a loss tolerance <c>L0:+EPS</c> (limit L0 + EPS, absolute) or <c>L0:+PCT%</c> (limit (1 + PCT/100)·L0, relative).
+    /// </summary>
+    public static (double Reference, LossTolerance Tolerance) Tolerance(string text, string option, string? name = null)
+    {
+        string shown = name is null ? text : $"{name}={text}";
+        string example = name is null ? "L0:+EPS or L0:+PCT% (e.g. 2.86:+3% or 2.86:+0.05)" : "LOSS=L0:+EPS or LOSS=L0:+PCT%";
+        var parts = text.Split(":+");
+        if (parts.Length != 2 || parts[1].Trim().Length == 0) throw new CliException($"Option '{option}': '{shown}' must look like {example}.");
+        double reference = Number(parts[0], option, name);
+        bool relative = parts[1].TrimEnd().EndsWith('%');
+        double value = Number(relative ? parts[1].TrimEnd()[..^1] : parts[1], option, name);
+        if (!double.IsFinite(reference) || !double.IsFinite(value) || value < 0)
+            throw new CliException($"Option '{option}': '{shown}' needs a finite L0 and a rise ≥ 0.");
+        return (reference, relative ? LossTolerance.Relative(value / 100) : LossTolerance.Absolute(value));
+    }
 
     /// <summary>A number in invariant culture with an optional unit suffix (k, M, B/G, T).</summary>
     public static double Number(string text, string option, string? name = null)

@@ -189,6 +189,23 @@ public static class ContinualPretraining
         return Optimization.ParetoFront.Create(["general", "domain"], first, second, list);
     }
 
+    /// <summary>
+    /// A fitted law as a function of the domain share r_d at (N, D): a domain-loss law is evaluated at r_d, a
+    /// general-loss law at r_g = 1 − r_d (or at r_d when <see cref="ContinualPretrainingOptions.GeneralLawUsesDomainShare"/>).
+    /// Use it to draw or tabulate the losses the decisions compare.
+    /// </summary>
+    /// <param name="law">Fitted law (reads the share, optionally N and D).</param>
+    /// <param name="isGeneralLaw">Whether <paramref name="law"/> models the general loss.</param>
+    /// <param name="modelSize">N (ignored when the law does not read it).</param>
+    /// <param name="tokens">D (ignored when the law does not read it).</param>
+    /// <param name="options">Options (share variable, general-share convention, fixed variables).</param>
+    public static Func<double, double> LossAtShare(FittedLaw law, bool isGeneralLaw, double modelSize, double tokens, ContinualPretrainingOptions? options = null)
+    {
+        options ??= ContinualPretrainingOptions.Default;
+        var loss = Bind(law, options, isGeneralLaw);
+        return r => loss(modelSize, tokens, r);
+    }
+
     /// <summary>A law as a function of (N, D, r_d), with the general law evaluated at 1 − r_d unless configured otherwise.</summary>
     internal static Func<double, double, double, double> Bind(FittedLaw law, ContinualPretrainingOptions options, bool general)
     {

@@ -119,6 +119,16 @@ public class ContinualPretrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LossAtShareEvaluatesTheGeneralLawAtTheGeneralShareUnlessConfigured()
+    {
+        double n = 1.8e9, d = 1e10, r = 0.3;
+        Assert.Equal(Domain.Evaluate([n, d, r]), ContinualPretraining.LossAtShare(Domain, false, n, d)(r));
+        Assert.Equal(General.Evaluate([n, d, 1 - r]), ContinualPretraining.LossAtShare(General, true, n, d)(r));
+        var domainShare = new ContinualPretrainingOptions { GeneralLawUsesDomainShare = true };
+        Assert.Equal(General.Evaluate([n, d, r]), ContinualPretraining.LossAtShare(General, true, n, d, domainShare)(r));
+    }
+
+    [Fact]
     public void ParetoFrontIsNonDominatedAndSorted()
     {
         var front = ContinualPretraining.ParetoFront(Domain, General, 1.8e9, 1e10);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using ScalingLaws.Laws;
+using ScalingLaws.Optimization;
+
+namespace ScalingLaws.Cli.Tests;
+
+/// <summary>
+/// Saved-fit files with known parameters for the continual pre-training commands (no bundled data set holds CPT runs):
+/// the same illustrative D-CPT fits as the library's ContinualPretrainingTests, and the CMR laws with published values.
+/// </summary>
+public static class CptFixtures
+{
+    public const double ModelSize = 1.8e9;
+    public const double Tokens = 1e10;
+
+    public static readonly FittedLaw Domain = new(new DcptLaw(), [1.2, 250, 180, 0.08, 0.32, 0.3, 0.1, 0.6, 0.02], "loss_domain");
+    public static readonly FittedLaw General = new(new DcptLaw(), [1.6, 300, 200, 0.05, 0.3, 0.3, 0.2, 0.5, 0.01], "loss_general");
+
+    /// <summary>General loss before CPT: the general law with only general data (r_g = 1) at N and D.</summary>
+    public static double PreTrainingGeneralLoss => General.Evaluate([ModelSize, Tokens, 1.0]);
+
+    public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <paramref name="law"/> as a <c>fit --format json</c> document and returns its path.</summary>
+    public static string Write(FittedLaw law, string? directory = null)
+    {
+        directory ??= CliRunner.TempDir();
+        var document = new Dictionary<string, object?>
+        {
+            ["schemaVersion"] = 1,
+            ["kind"] = "fit",
+            ["law"] = law.Law.Name,
+            ["formula"] = law.Law.Formula,
+            ["target"] = law.Name,
+            ["variables"] = law.Law.Variables.ToArray(),
+            ["parameters"] = law.Law.Parameters.Select((p, j) => new Dictionary<string, object?>
+            {
+                ["name"] = p.Name, ["value"] = law.Parameters[j], ["lower"] = null, ["upper"] = null,
+            }).ToArray(),
+            ["usable"] = true,
+        };
+        var path = Path.Combine(directory, law.Name + ".json");
+        File.WriteAllText(path, JsonSerializer.Serialize(document));
+        return path;
+    }
+}
