@@ -96,6 +96,17 @@ public class FitBootstrapTests
         Assert.Equal(predictPlain.Out, predictBootstrap.Out);
     }
 
+    [Fact]
+    public async Task ProgressIsReportedOnATerminalOnly()
+    {
+        var output = new StringWriter();
+        var terminal = new StringWriter();
+        int code = await CliApp.RunAsync([.. Chinchilla, "--bootstrap", "20", "--format", "csv"], output, terminal, errorIsTerminal: true);
+        Assert.Equal(0, code);
+        Assert.Contains("bootstrap: 20 replicates done", terminal.ToString());
+        Assert.Equal("", CliRunner.Run([.. Chinchilla, "--bootstrap", "20", "--format", "csv"]).Error);
+    }
+
     [Theory]
     [InlineData("--bootstrap", "1", "'--bootstrap'")]
     [InlineData("--bootstrap", "0", "'--bootstrap'")]
