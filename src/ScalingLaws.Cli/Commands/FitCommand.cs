@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Fitting;
+using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -13,6 +14,7 @@ public static class FitCommand
         var data = new DataOptions();
         var law = new LawSelection();
         var settings = new FitSettings();
+        var bootstrap = new BootstrapSettings();
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var seed = CommonOptions.Seed();
@@ -20,16 +22,19 @@ public static class FitCommand
         var allow = new Option<bool>("--allow-unconverged") { Description = "Exit 0 even when a fit did not converge" };
         var report = new Option<string?>("--report") { Description = "Also write a Markdown/HTML report with figures into this folder" };
         var command = new Command("fit", """
-            Fit a scaling law to runs with Levenberg–Marquardt and report parameters ± standard errors.
+            Fit a scaling law to runs with Levenberg–Marquardt and report parameters ± standard errors
+            (and, with --bootstrap R, percentile intervals from R case-resampling refits).
 
             Examples:
               scaling-laws fit --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --drop-highest 5
               scaling-laws fit --data runs.csv --formula "E + A*N^-alpha + B*D^-beta" --start E=1.7,A=400,alpha=0.3,B=400,beta=0.3
               scaling-laws fit --data data/mixinglaws/5Mix/70M.txt --law data-mixing --target "loss_*" --where "step == 30000" --format json -o fits.json
+              scaling-laws fit --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --drop-highest 5 --bootstrap 200 --confidence 0.9 --seed 1
             """);
         law.AddTo(command);
         data.AddTo(command);
         settings.AddTo(command);
+        bootstrap.AddTo(command);
         foreach (var o in new Option[] { seed, threads, format, output, allow, report }) command.Add(o);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
@@ -42,14 +47,21 @@ public static class FitCommand
             if (law.NeedsDomains(parse)) (table, domains) = data.Domains(parse, table);
             var model = law.Build(parse, table, mapping, domains);
             var options = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation);
+            var bootstrapOptions = bootstrap.Build(parse, parse.GetValue(seed), parse.GetValue(threads));
             var fits = new List<FitResult>();
+            var bootstraps = bootstrapOptions is null ? null : new List<BootstrapResult>();
             foreach (var target in targets)
             {
                 var fitData = table.ToFitData(model.Variables, target, mapping);
-                using var progress = Progress.Start(context, targets.Count > 1 ? $"fit {target}" : "fit");
-                fits.Add(LevenbergMarquardt.Fit(model, fitData, options with { Progress = progress.Reporter }));
+                string suffix = targets.Count > 1 ? " " + target : "";
+                using (var progress = Progress.Start(context, "fit" + suffix))
+                    fits.Add(LevenbergMarquardt.Fit(model, fitData, options with { Progress = progress.Reporter }));
+                if (bootstrapOptions is null) continue;
+                using (var progress = Progress.Start(context, "bootstrap" + suffix, "replicates", 10))
+                    bootstraps!.Add(Bootstrap.Refit(fits[^1], fitData, bootstrapOptions with { Progress = progress.Reporter }));
+                cancellation.ThrowIfCancellationRequested();
             }
-            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format)));
+            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps));
             if (parse.GetValue(report) is { } reportDir)
             {
                 var builder = new Plotting.Reports.ReportBuilder("ScalingLaws fit report");

@@ -1,14 +1,21 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Data;
+using ScalingLaws.Fitting;
+using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
 
 namespace ScalingLaws.Cli.Commands;
 
-/// <summary><c>scaling-laws validate</c>: fit on part of the runs and measure the error on the rest.</summary>
+/// <summary>
+/// <c>scaling-laws validate</c>: fit on part of the runs and measure the error on the rest (one hold-out), or
+/// seeded k-fold cross-validation (every run predicted once by a fit that did not see it).
+/// </summary>
 public static class ValidateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -20,16 +27,19 @@ public static class ValidateCommand
         var largest = new Option<string?>("--hold-out-largest") { Description = "Hold out the rows with the largest value of this column (e.g. N: fit small models, predict the largest)" };
         var holdWhere = new Option<string?>("--hold-out-where") { Description = "Hold out the rows where this expression is true, e.g. \"N > 1e9\"" };
         var random = new Option<int?>("--hold-out-random") { Description = "Hold out this many random rows (seeded)" };
+        var folds = new Option<int?>("--folds") { Description = "k-fold cross-validation: shuffle the rows (seeded) into K parts, fit on K − 1, predict the last, K times (2 ≤ K ≤ rows)" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("validate", """
-            Held-out extrapolation: fit on some runs, predict the others, and report the error on both.
+            Held-out extrapolation: fit on some runs, predict the others, and report the error on both;
+            or k-fold cross-validation with --folds K.
 
-            Example:
+            Examples:
               scaling-laws validate --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --hold-out-largest N
-            """) { largest, holdWhere, random, seed, threads, format, output };
+              scaling-laws validate --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --drop-highest 5 --folds 5 --seed 1
+            """) { largest, holdWhere, random, folds, seed, threads, format, output };
         law.AddTo(command);
         data.AddTo(command);
         settings.AddTo(command);
@@ -37,14 +47,27 @@ public static class ValidateCommand
         {
             var table = data.Load(parse);
             var target = data.Targets(parse, table)[0];
+            if (parse.GetValue(data.DropHighest) > 0) table = data.Load(parse, target);
             var mapping = data.Mapping(parse);
             IReadOnlyList<string>? domains = null;
             if (law.NeedsDomains(parse)) (table, domains) = data.Domains(parse, table);
             var model = law.Build(parse, table, mapping, domains);
             var fitOptions = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation);
+            var validationOptions = new ValidationOptions { Fit = fitOptions, Mapping = mapping.ToImmutableDictionary(StringComparer.Ordinal) };
+            var holdOuts = new (string Name, bool Given)[]
+            {
+                ("--hold-out-largest", parse.GetValue(largest) is not null),
+                ("--hold-out-where", parse.GetValue(holdWhere) is not null),
+                ("--hold-out-random", parse.GetValue(random) is not null),
+            }.Where(h => h.Given).Select(h => h.Name).ToList();
+            if (parse.GetValue(folds) is int foldCount)
+            {
+                if (holdOuts.Count > 0)
+                    throw new CliException($"Option '--folds' cannot be combined with '{holdOuts[0]}': k-fold cross-validation holds out every row once; choose one.");
+                return CrossValidate(context, model, table, target, foldCount, parse.GetValue(seed), validationOptions, parse.GetValue(format), parse.GetValue(output));
+            }
             HoldOutSplit split;
-            int chosen = (parse.GetValue(largest) is null ? 0 : 1) + (parse.GetValue(holdWhere) is null ? 0 : 1) + (parse.GetValue(random) is null ? 0 : 1);
-            if (chosen != 1) throw new CliException("Give exactly one of '--hold-out-largest', '--hold-out-where' and '--hold-out-random'.");
+            if (holdOuts.Count != 1) throw new CliException("Give exactly one of '--hold-out-largest', '--hold-out-where', '--hold-out-random' and '--folds'.");
             if (parse.GetValue(largest) is { } column)
             {
                 if (!table.HasColumn(column)) throw new CliException($"Option '--hold-out-largest': no column '{column}'.");
@@ -62,11 +85,24 @@ public static class ValidateCommand
                 split = HoldOutSplit.Random(table.RowCount, k, parse.GetValue(seed));
             }
             if (split.TestRows.Length == 0 || split.FitRows.Length == 0) throw new CliException("The hold-out split leaves no rows to fit or none to test.");
-            var result = HoldOut.Evaluate(model, table, target, split, new ValidationOptions { Fit = fitOptions });
+            var result = HoldOut.Evaluate(model, table, target, split, validationOptions);
             ResultWriter.Write(context, parse.GetValue(output), Render(result, parse.GetValue(format)));
             return result.Fit.IsUsable ? ExitCodes.Success : ExitCodes.NotConverged;
         }));
         return command;
+    }
+
+    private static int CrossValidate(CliContext context, IScalingLaw law, RunTable table, string target, int folds, int seed,
+        ValidationOptions options, OutputFormat format, string? output)
+    {
+        if (folds < 2 || folds > table.RowCount)
+            throw new CliException($"Option '--folds': {folds} must be between 2 and {table.RowCount} (the number of rows).");
+        var result = CrossValidation.KFold(law, table, target, folds, seed, options);
+        ResultWriter.Write(context, output, CrossValidationOutput.Render(result, seed, format));
+        for (int i = 0; i < result.Folds.Length; i++)
+            if (!result.Folds[i].IsUsable)
+                context.Error.WriteLine($"warning: the fit of fold {i + 1} did not converge: {result.Folds[i].Fit.Termination.Describe()}.");
+        return result.AllUsable ? ExitCodes.Success : ExitCodes.NotConverged;
     }
 
     private static string Render(HoldOutResult r, OutputFormat format)

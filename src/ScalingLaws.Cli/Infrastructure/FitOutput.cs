@@ -2,24 +2,33 @@ using System.Text;
 using System.Text.Json;
 using ScalingLaws.Fitting;
 using ScalingLaws.Serialization;
+using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
-/// <summary>Renders one or more fits as table, JSON or CSV.</summary>
+/// <summary>Renders one or more fits (with their bootstrap intervals, when computed) as table, JSON or CSV.</summary>
 public static class FitOutput
 {
     /// <summary>The fits in <paramref name="format"/>.</summary>
-    public static string Render(IReadOnlyList<FitResult> fits, OutputFormat format) => format switch
+    /// <param name="fits">The fits.</param>
+    /// <param name="format">Table, JSON or CSV.</param>
+    /// <param name="bootstraps">One bootstrap per fit, in the same order, or null when none was run.</param>
+    public static string Render(IReadOnlyList<FitResult> fits, OutputFormat format, IReadOnlyList<BootstrapResult>? bootstraps = null)
     {
-        OutputFormat.Json => Json(fits),
-        OutputFormat.Csv => Csv(fits),
-        _ => string.Join("\n", fits.Select(f => f.Report())),
-    };
+        if (bootstraps is not null && bootstraps.Count != fits.Count)
+            throw new ArgumentException($"{fits.Count} fits but {bootstraps.Count} bootstraps.", nameof(bootstraps));
+        return format switch
+        {
+            OutputFormat.Json => Json(fits, bootstraps),
+            OutputFormat.Csv => Csv(fits, bootstraps),
+            _ => string.Join("\n", fits.Select((f, i) => bootstraps is null ? f.Report() : f.Report() + BootstrapReport.Section(f, bootstraps[i]))),
+        };
+    }
 
-    /// <summary>One fit as a <c>"kind": "fit"</c> document, several as <c>"kind": "fits"</c>.</summary>
-    public static string Json(IReadOnlyList<FitResult> fits)
+    /// <summary>One fit as a <c>"kind": "fit"</c> document, several as <c>"kind": "fits"</c>; bootstrap fields when given.</summary>
+    public static string Json(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null)
     {
-        if (fits.Count == 1) return FitJson.Write(fits[0]) + "\n";
+        if (fits.Count == 1) return FitJson.Write(fits[0], bootstraps?[0]) + "\n";
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -27,22 +36,34 @@ public static class FitOutput
             w.WriteNumber("schemaVersion", SchemaVersion.Current);
             w.WriteString("kind", "fits");
             w.WriteStartArray("fits");
-            foreach (var fit in fits) { w.WriteStartObject(); FitJson.WriteBody(w, fit); w.WriteEndObject(); }
+            for (int i = 0; i < fits.Count; i++) { w.WriteStartObject(); FitJson.WriteBody(w, fits[i], bootstraps?[i]); w.WriteEndObject(); }
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>One row per (target, parameter) with value, standard error, bounds and state, plus fit-level columns.</summary>
-    public static string Csv(IReadOnlyList<FitResult> fits) =>
-        Infrastructure.Csv.Table(
-            ["target", "law", "parameter", "value", "standard_error", "lower", "upper", "state", "objective", "rmse", "r_squared", "termination", "usable"],
-            fits.SelectMany(f => f.Parameters.Select(p => (IEnumerable<string?>)
+    /// <summary>
+    /// One row per (target, parameter) with value, standard error, bounds and state, plus fit-level columns; with a
+    /// bootstrap also <c>bootstrap_lower</c>, <c>bootstrap_upper</c>, <c>bootstrap_standard_error</c>.
+    /// </summary>
+    public static string Csv(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null)
+    {
+        string[] header = ["target", "law", "parameter", "value", "standard_error", "lower", "upper", "state", "objective", "rmse", "r_squared", "termination", "usable"];
+        if (bootstraps is not null) header = [.. header, "bootstrap_lower", "bootstrap_upper", "bootstrap_standard_error"];
+        var rows = fits.SelectMany((f, i) => f.Parameters.Select((p, j) =>
+        {
+            IEnumerable<string?> row =
             [
                 f.Target, f.Law.Name, p.Name, Infrastructure.Csv.Number(p.Value), Infrastructure.Csv.Number(p.StandardError),
                 Infrastructure.Csv.Number(p.Lower), Infrastructure.Csv.Number(p.Upper), p.Bound.ToString().ToLowerInvariant(),
                 Infrastructure.Csv.Number(f.Objective), Infrastructure.Csv.Number(f.Statistics.RootMeanSquareError),
                 Infrastructure.Csv.Number(f.Statistics.RSquared), f.Termination.ToString(), f.IsUsable ? "true" : "false",
-            ])));
+            ];
+            if (bootstraps is null) return row;
+            var b = bootstraps[i];
+            return row.Concat([Infrastructure.Csv.Number(b.Intervals[j].Lower), Infrastructure.Csv.Number(b.Intervals[j].Upper), Infrastructure.Csv.Number(b.StandardErrors[j])]);
+        }));
+        return Infrastructure.Csv.Table(header, rows);
+    }
 }

@@ -1,32 +1,56 @@
 using System.Text;
 using System.Text.Json;
 using ScalingLaws.Fitting;
+using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Serialization;
 
 /// <summary>
 /// Versioned JSON for a <see cref="FitResult"/>: law, formula, variables, target, parameters (value,
 /// standard error, bounds, bound state), statistics, objective, termination, usable, starts, elapsed
-/// time, covariance and the options that reproduce the fit.
+/// time, covariance and the options that reproduce the fit. With a bootstrap, each parameter also carries
+/// <c>bootstrap</c> (<c>lower</c>, <c>upper</c>, <c>median</c>, <c>standardError</c>) and the fit a top-level
+/// <c>bootstrap</c> (<c>replicates</c>, <c>usable</c>, <c>confidence</c>, <c>seed</c>, <c>method</c>); these
+/// fields are optional, so readers of schema version 1 accept documents with or without them.
 /// </summary>
 public static class FitJson
 {
     /// <summary>Serialises <paramref name="fit"/> (indented).</summary>
-    public static string Write(FitResult fit)
+    /// <param name="fit">The fit.</param>
+    public static string Write(FitResult fit) => Write(fit, null);
+
+    /// <summary>Serialises <paramref name="fit"/> (indented), with its bootstrap intervals when given.</summary>
+    /// <param name="fit">The fit.</param>
+    /// <param name="bootstrap">Bootstrap of this fit (<see cref="Bootstrap.Refit(FitResult, FitData, BootstrapOptions?)"/>), or null.</param>
+    /// <exception cref="ArgumentException">The bootstrap's parameters are not the fit's.</exception>
+    public static string Write(FitResult fit, BootstrapResult? bootstrap)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            WriteBody(w, fit);
+            WriteBody(w, fit, bootstrap);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Writes the fit's properties into an object already started (used for documents holding several fits).</summary>
-    public static void WriteBody(Utf8JsonWriter w, FitResult fit)
+    /// <param name="w">The writer, inside an object.</param>
+    /// <param name="fit">The fit.</param>
+    public static void WriteBody(Utf8JsonWriter w, FitResult fit) => WriteBody(w, fit, null);
+
+    /// <summary>Writes the fit's properties, with its bootstrap intervals when given, into an object already started.</summary>
+    /// <param name="w">The writer, inside an object.</param>
+    /// <param name="fit">The fit.</param>
+    /// <param name="bootstrap">Bootstrap of this fit, or null.</param>
+    /// <exception cref="ArgumentException">The bootstrap's parameters are not the fit's.</exception>
+    public static void WriteBody(Utf8JsonWriter w, FitResult fit, BootstrapResult? bootstrap)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(fit);
+        if (bootstrap is not null && !bootstrap.ParameterNames.SequenceEqual(fit.Parameters.Select(p => p.Name)))
+            throw new ArgumentException($"The bootstrap's parameters ({string.Join(", ", bootstrap.ParameterNames)}) are not the fit's ({string.Join(", ", fit.Parameters.Select(p => p.Name))}).", nameof(bootstrap));
         w.WriteNumber("schemaVersion", SchemaVersion.Current);
         w.WriteString("kind", "fit");
         w.WriteString("law", fit.Law.Name);
@@ -36,8 +60,9 @@ public static class FitJson
         foreach (var v in fit.Law.Variables) w.WriteStringValue(v);
         w.WriteEndArray();
         w.WriteStartArray("parameters");
-        foreach (var p in fit.Parameters)
+        for (int j = 0; j < fit.Parameters.Length; j++)
         {
+            var p = fit.Parameters[j];
             w.WriteStartObject();
             w.WriteString("name", p.Name);
             JsonNumbers.Write(w, "value", p.Value);
@@ -50,6 +75,7 @@ public static class FitJson
             {
                 BoundState.AtLower => "lower", BoundState.AtUpper => "upper", BoundState.Fixed => "fixed", _ => "free",
             });
+            if (bootstrap is not null) WriteParameterBootstrap(w, bootstrap.Intervals[j], bootstrap.StandardErrors[j]);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -98,10 +124,32 @@ public static class FitJson
         }
         else w.WriteString("unavailable", fit.Covariance.Reason);
         w.WriteEndObject();
+        if (bootstrap is not null) WriteBootstrapSummary(w, bootstrap);
         w.WriteStartArray("warnings");
         foreach (var warning in fit.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();
         WriteOptions(w, fit.Options);
+    }
+
+    private static void WriteParameterBootstrap(Utf8JsonWriter w, BootstrapInterval interval, double standardError)
+    {
+        w.WriteStartObject("bootstrap");
+        JsonNumbers.Write(w, "lower", interval.Lower);
+        JsonNumbers.Write(w, "upper", interval.Upper);
+        JsonNumbers.Write(w, "median", interval.Median);
+        JsonNumbers.Write(w, "standardError", standardError);
+        w.WriteEndObject();
+    }
+
+    private static void WriteBootstrapSummary(Utf8JsonWriter w, BootstrapResult bootstrap)
+    {
+        w.WriteStartObject("bootstrap");
+        w.WriteString("method", "case-resampling percentile");
+        w.WriteNumber("replicates", bootstrap.Replicates);
+        w.WriteNumber("usable", bootstrap.UsableCount);
+        JsonNumbers.Write(w, "confidence", bootstrap.Level);
+        w.WriteNumber("seed", bootstrap.Seed);
+        w.WriteEndObject();
     }
 
     private static void WriteOptions(Utf8JsonWriter w, FitOptions o)

@@ -14,7 +14,7 @@ namespace ScalingLaws.Serialization;
 public static class FittedLawJson
 {
     /// <summary>Reads one fit document.</summary>
-    /// <param name="json">A document written by <see cref="FitJson.Write"/>.</param>
+    /// <param name="json">A document written by <see cref="FitJson.Write(Fitting.FitResult)"/>.</param>
     /// <exception cref="JsonException">The document is not a fit, or its law cannot be rebuilt.</exception>
     public static FittedLaw Read(string json)
     {

@@ -44,6 +44,7 @@ public static class Bootstrap
         var usable = new bool[count][];
         for (int f = 0; f < count; f++) { samples[f] = new double[replicates][]; usable[f] = new bool[replicates]; }
         var baseOptions = fits.Select(fit => BaseOptions(fit, options)).ToArray();
+        int finished = 0;
         Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             int[]? shared = options.ShareRows ? Indices(data[0].Count, options.Seed, r, 0) : null;
@@ -66,6 +67,7 @@ public static class Bootstrap
                 samples[f][r] = refit.Values.ToArray();
                 usable[f][r] = refit.IsUsable;
             }
+            options.Progress?.Report(Interlocked.Increment(ref finished));
         });
         var results = ImmutableArray.CreateBuilder<BootstrapResult>(count);
         for (int f = 0; f < count; f++) results.Add(Summarize(FittedLaw.From(fits[f]), samples[f], usable[f], options));

@@ -42,6 +42,12 @@ public sealed record BootstrapOptions
     /// </summary>
     public FitOptions? FitOptions { get; init; }
 
+    /// <summary>
+    /// Receives the number of replicates finished so far (1, 2, …, <see cref="Replicates"/>, in completion order,
+    /// from worker threads). Default null (no reports). It does not change the result.
+    /// </summary>
+    public IProgress<int>? Progress { get; init; }
+
     internal void Validate()
     {
         if (Replicates < 1) throw new ArgumentOutOfRangeException(nameof(Replicates), Replicates, "At least one replicate is needed.");

@@ -1,0 +1,19 @@
+using ScalingLaws.Validation;
+
+namespace ScalingLaws.Cli.Infrastructure;
+
+/// <summary>The error measures the validate command prints for one set of rows, or their mean over folds.</summary>
+/// <param name="Count">Rows n.</param>
+/// <param name="MeanAbsoluteError">MAE.</param>
+/// <param name="MeanRelativeError">MRE as a fraction.</param>
+/// <param name="RootMeanSquareError">RMSE.</param>
+/// <param name="RootMeanSquareLogError">RMSE of the log values.</param>
+/// <param name="RSquared">R².</param>
+/// <param name="SpearmanRho">Spearman's ρ.</param>
+public sealed record ErrorSummary(int Count, double MeanAbsoluteError, double MeanRelativeError, double RootMeanSquareError,
+    double RootMeanSquareLogError, double RSquared, double SpearmanRho)
+{
+    /// <summary>The measures of <paramref name="m"/>.</summary>
+    public static ErrorSummary From(PredictionMetrics m) =>
+        new(m.Count, m.MeanAbsoluteError, m.MeanRelativeError, m.RootMeanSquareError, m.RootMeanSquareLogError, m.RSquared, m.SpearmanRho);
+}
