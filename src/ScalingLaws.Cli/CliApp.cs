@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using ScalingLaws.Cli.Commands;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
@@ -16,7 +17,32 @@ public static class CliApp
         var context = new CliContext(output, error, errorIsTerminal);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad command lines get their errors on stderr, in plain words, and exit 1; the help is one command away.
+            foreach (var e in parse.Errors) error.WriteLine("error: " + Plain(e.Message));
+            error.WriteLine($"Run '{string.Join(' ', ["scaling-laws", .. CommandPath(parse.CommandResult)])} --help' for the options.");
+            return Task.FromResult(ExitCodes.BadInput);
+        }
         return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>A parse error with .NET type names ("System.Nullable`1[System.Int32]") replaced by what a user types.</summary>
+    internal static string Plain(string message) =>
+        Regex.Replace(message, @"as expected type '([^']+)'", m => m.Groups[1].Value switch
+        {
+            var t when t.Contains("Int32") || t.Contains("Int64") => "as an integer",
+            var t when t.Contains("Double") || t.Contains("Single") => "as a number",
+            var t when t.Contains("Boolean") => "as true or false",
+            var t => $"as {t[(t.LastIndexOf('.') + 1)..].TrimEnd(']')}",
+        });
+
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null && r.Parent is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, r.Command.Name);
+        return names;
     }
 
     /// <summary>The root command with every subcommand.</summary>

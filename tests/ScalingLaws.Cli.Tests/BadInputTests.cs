@@ -15,6 +15,29 @@ public class BadInputTests
         return r;
     }
 
+    [Theory]
+    [InlineData("--starts", "abc", "an integer")]
+    [InlineData("--bootstrap", "2.5", "an integer")]
+    [InlineData("--max-iterations", "many", "an integer")]
+    public void MistypedOptionValueSaysWhatWasExpected(string option, string value, string expected)
+    {
+        var r = CliRunner.Run("fit", "--data", CliRunner.DataPath("epoch-chinchilla", "svg_extracted_data.csv"), "--law", "chinchilla", option, value);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"error: Cannot parse argument '{value}' for option '{option}' as {expected}.", r.Error);
+        Assert.Contains("Run 'scaling-laws fit --help' for the options.", r.Error);
+        Assert.DoesNotContain("System.", r.Error);
+        Assert.Equal("", r.Out);
+    }
+
+    [Fact]
+    public void UnknownCommandExitsOne()
+    {
+        var r = CliRunner.Run("frobnicate");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("error: Unrecognized command or argument 'frobnicate'.", r.Error);
+        Assert.Equal("", r.Out);
+    }
+
     [Fact]
     public void MissingFile() =>
         Assert.Contains("nope.csv", Fails("fit", "--data", "nope.csv", "--formula", "a*x", "--target", "y").Error);
