@@ -30,7 +30,8 @@ public static class NotebookRunner
             .ToList();
         var options = ScriptOptions.Default
             .WithFilePath(path)
-            .AddReferences(typeof(Enumerable).Assembly, typeof(Console).Assembly, typeof(ScalingLaws.Fitting.FitResult).Assembly)
+            .AddReferences(typeof(Enumerable).Assembly, typeof(Console).Assembly, typeof(ScalingLaws.Fitting.FitResult).Assembly,
+                typeof(ScalingLaws.Plotting.PlotFiles).Assembly)
             .AddImports("System", "System.IO", "System.Linq", "System.Collections.Generic");
         var globals = new Globals();
         ScriptState<object>? state = null;
