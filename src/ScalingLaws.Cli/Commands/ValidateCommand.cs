@@ -149,7 +149,7 @@ public static class ValidateCommand
                 sb.AppendLine($"Held-out validation of {r.Law.Name} on {r.Target}: fitted on {r.FitRows.Length} rows, tested on {r.TestRows.Length}");
                 sb.AppendLine("  set        n      MAE        MRE        RMSE       R²         Spearman");
                 foreach (var (name, m) in rows)
-                    sb.AppendLine(string.Create(inv, $"  {name,-9} {m.Count,5}  {m.MeanAbsoluteError,-10:G4} {100 * m.MeanRelativeError,-9:F3}% {m.RootMeanSquareError,-10:G4} {m.RSquared,-10:F4} {m.SpearmanRho:F4}"));
+                    sb.AppendLine(string.Create(inv, $"  {name,-9} {m.Count,5}  {m.MeanAbsoluteError,-10:G4} {(100 * m.MeanRelativeError).ToString("F3", inv) + " %",-10} {m.RootMeanSquareError,-10:G4} {m.RSquared,-10:F4} {m.SpearmanRho:F4}"));
                 sb.AppendLine();
                 sb.Append(r.Fit.BriefReport());
                 return sb.ToString();

@@ -30,11 +30,8 @@ internal static class CovarianceEstimator
         double tol = Math.Max(n, k) * 2.220446049250313e-16 * smax;
         var vt = svd.VT;
         if (!(smax > 0) || smin <= tol)
-        {
-            var weak = Enumerable.Range(0, k).OrderByDescending(c => Math.Abs(vt[k - 1, c])).Take(2).Select(c => $"'{names[c]}'");
             return ParameterCovariance.Unavailable(
-                $"the Jacobian is rank-deficient (smallest singular value {smin:G3} vs largest {smax:G3}); {string.Join(" and ", weak)} are not separately identifiable");
-        }
+                $"the Jacobian is rank-deficient (smallest singular value {smin:G3} vs largest {smax:G3}); {Join(Unidentifiable(vt, sv, tol, names))} are not separately identifiable: a combination of them leaves the fit unchanged");
         var values = new double[k * k];
         for (int a = 0; a < k; a++)
             for (int b = a; b < k; b++)
@@ -51,4 +48,29 @@ internal static class CovarianceEstimator
             ConditionNumber = smax / smin,
         };
     }
+
+    /// <summary>
+    /// The parameters that move along the Jacobian's null directions (right singular vectors whose singular
+    /// value is at most <paramref name="tol"/>): each with a component at least a fifth of that vector's
+    /// largest (at least the two heaviest), in the law's order.
+    /// </summary>
+    private static List<string> Unidentifiable(Matrix<double> vt, Vector<double> sv, double tol, IReadOnlyList<string> names)
+    {
+        int k = names.Count;
+        var weight = new double[k];
+        for (int t = 0; t < k; t++)
+        {
+            if (sv[t] > tol && t < k - 1) continue;
+            double max = 0;
+            for (int c = 0; c < k; c++) max = Math.Max(max, Math.Abs(vt[t, c]));
+            for (int c = 0; c < k; c++)
+                if (Math.Abs(vt[t, c]) >= 0.2 * max) weight[c] = Math.Max(weight[c], Math.Abs(vt[t, c]));
+        }
+        var order = Enumerable.Range(0, k).OrderByDescending(c => weight[c]).ThenBy(c => c).ToList();
+        int count = Math.Max(Math.Min(2, k), weight.Count(w => w > 0));
+        return [.. order.Take(count).Order().Select(c => $"'{names[c]}'")];
+    }
+
+    private static string Join(List<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }
