@@ -195,7 +195,6 @@ public static class LevenbergMarquardt
             ? CovarianceEstimator.Estimate(() => solver.TriangularFactor(CollectionsMarshal.AsSpan(covered)), n,
                 covered.Select(a => specs[free[a]].Name).ToList(), refined?.Residuals ?? solver.ScaledResiduals, dof)
             : ParameterCovariance.Unavailable("not requested");
-        solvers.Return(solver);
 
         var parameters = specs.Select((s, j) =>
         {
@@ -213,6 +212,13 @@ public static class LevenbergMarquardt
             else if (p.Bound == BoundState.Free && p.Value == p.Initial) warnings.Add($"'{p.Name}' did not move from its initial value ({FitReport.G(p.Value)}).");
         }
         if (!cov.IsAvailable && problem.Options.ComputeCovariance) warnings.Add("Covariance unavailable: " + cov.Reason + ".");
+        if (cov.IsAvailable && problem.Loss is not SquaredLoss)
+        {
+            int downWeighted = DownWeightedRows(solver.RobustScales);
+            if (2 * downWeighted > n)
+                warnings.Add($"Standard errors come from the loss-reweighted Jacobian, an approximation that can understate the uncertainty when most residuals are down-weighted ({downWeighted} of {n} here weigh less than ½ under {problem.Loss.ToText()}); bootstrap intervals do not rely on it.");
+        }
+        solvers.Return(solver);
         return new FitResult
         {
             Law = law, Target = data.Target, Parameters = parameters, Termination = termination, Objective = objective,
@@ -221,6 +227,14 @@ public static class LevenbergMarquardt
             Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts },
             Warnings = warnings.ToImmutable(),
         };
+    }
+
+    /// <summary>Rows whose robust weight ρ′(rᵢ²) is below ½ (√ρ′ below √½).</summary>
+    private static int DownWeightedRows(ReadOnlySpan<double> robustScales)
+    {
+        int count = 0;
+        foreach (double scale in robustScales) if (scale * scale < 0.5) count++;
+        return count;
     }
 
     /// <summary>

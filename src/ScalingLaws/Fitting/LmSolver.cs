@@ -101,6 +101,9 @@ internal sealed class LmSolver
     /// <summary>Robust-scaled Jacobian at the end of the last run (n × k, column-major over free parameters).</summary>
     internal ReadOnlySpan<double> Jacobian => _jac;
 
+    /// <summary>√ρ′(rᵢ²) per row at the point last evaluated with its Jacobian: each row's weight under the robust loss (ones for the squared loss).</summary>
+    internal ReadOnlySpan<double> RobustScales => _scale;
+
     /// <summary>Robust-scaled residuals r̃ at the end of the last run.</summary>
     internal ReadOnlySpan<double> ScaledResiduals => _res;
 
