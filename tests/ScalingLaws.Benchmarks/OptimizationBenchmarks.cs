@@ -74,8 +74,7 @@ public class OptimizationBenchmarks
         _five = new MixtureProblem
         {
             Model = MixtureModel.FromFits(five, _fiveFits),
-            Objective = MixtureObjective.WeightedSum(PileDomainGroups.GroupNames.Select(g =>
-                KeyValuePair.Create("loss_" + g, PileDomainGroups.Members[g].Sum(d => valid[d])))),
+            Objective = MixtureObjective.WeightedSum(PileDomainGroups.GroupNames.Select(g => KeyValuePair.Create("loss_" + g, PileDomainGroups.GroupWeights(valid)[g]))),
         };
     }
 

@@ -75,8 +75,8 @@ public static class DemoCommand
             var mixingLaw = LawCatalog.Create("data-mixing", domains);
             var groupFits = PileDomainGroups.GroupNames.Select(g => LevenbergMarquardt.Fit(mixingLaw, table.ToFitData(mixingLaw.Variables, "loss_" + g),
                 new FitOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation })).ToList();
-            var groupWeights = PileDomainGroups.GroupNames.ToDictionary(g => "loss_" + g,
-                g => PileDomainGroups.Members[g].Sum(d => validWeights.TryGetValue(d, out var w) ? w : 0));
+            var weightOf = PileDomainGroups.GroupWeights(validWeights);
+            var groupWeights = PileDomainGroups.GroupNames.ToDictionary(g => "loss_" + g, g => weightOf[g]);
             var observedTotal = table.Numeric("loss_total");
             int best = Enumerable.Range(0, table.RowCount).MinBy(i => observedTotal[i]);
             var problem = new MixtureProblem

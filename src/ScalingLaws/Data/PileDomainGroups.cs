@@ -53,6 +53,19 @@ public static class PileDomainGroups
     }
 
     /// <summary>
+    /// Each group's weight in the total loss: the sum of its member domains' validation weights, so that
+    /// Σ_g weight_g · loss_g equals the <c>total</c> column of <see cref="AddGroupLosses"/>.
+    /// </summary>
+    /// <param name="validWeights">Weight of each validation domain, e.g. from <see cref="ReadValidWeights"/>.</param>
+    /// <exception cref="DataException">A group member's weight is missing.</exception>
+    public static ImmutableDictionary<string, double> GroupWeights(IReadOnlyDictionary<string, double> validWeights)
+    {
+        ArgumentNullException.ThrowIfNull(validWeights);
+        return GroupNames.ToImmutableDictionary(g => g, g => Members[g].Sum(d => validWeights.TryGetValue(d, out double w) ? w
+            : throw new DataException($"the validation weights have no entry for '{d}' (member of '{g}').")), StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Adds <c>&lt;prefix&gt;&lt;group&gt;</c> for each of the five groups (the weighted mean of its domains'
     /// losses) and <c>&lt;prefix&gt;total</c> (the weighted sum over all domains of <paramref name="validWeights"/>).
     /// A row missing any domain loss gets NaN in the affected columns.

@@ -39,7 +39,7 @@ internal static class MixtureFixtures
         var law = new DataMixingLaw(domains);
         var data = PileDomainGroups.GroupNames.Select(g => table.ToFitData(domains, "loss_" + g)).ToImmutableArray();
         var fits = data.Select(d => LevenbergMarquardt.Fit(law, d, new FitOptions { Starts = DataMixingStarts })).ToImmutableArray();
-        var groupWeights = PileDomainGroups.GroupNames.ToImmutableDictionary(g => g, g => PileDomainGroups.Members[g].Sum(d => valid[d]));
+        var groupWeights = PileDomainGroups.GroupWeights(valid);
         return new FiveDomain(domains, fits, data, groupWeights);
     }
 }

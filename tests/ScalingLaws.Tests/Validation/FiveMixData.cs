@@ -27,7 +27,7 @@ internal static class FiveMixData
 
     /// <summary>Weight of each group in the total loss: the sum of its domains' validation weights.</summary>
     public static ImmutableDictionary<string, double> GroupWeights { get; } =
-        Groups.ToImmutableDictionary(g => g, g => PileDomainGroups.Members[g].Sum(d => ValidWeights[d]));
+        PileDomainGroups.GroupWeights(ValidWeights);
 
     /// <summary>Every size of the set, with group and total losses.</summary>
     public static RunTable All() =>
