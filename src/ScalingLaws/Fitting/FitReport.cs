@@ -10,7 +10,7 @@ internal static class FitReport
 
     public static string Brief(FitResult r)
     {
-        var ps = string.Join(", ", r.Parameters.Select(p => $"{p.Name}={G(p.Value)}"));
+        var ps = string.Join(", ", r.Parameters.Select(p => p.StandardError is double se ? $"{p.Name}={G(p.Value)} ± {G(se)}" : $"{p.Name}={G(p.Value)}"));
         return $"{r.Law.Name} → {r.Target}: {(r.IsUsable ? "converged" : "NOT converged")} ({r.Termination}), objective {G(r.Objective)}; {ps}";
     }
 

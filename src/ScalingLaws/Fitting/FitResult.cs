@@ -90,7 +90,7 @@ public sealed record FitResult
         return result;
     }
 
-    /// <summary>One line: law, termination, objective and parameters.</summary>
+    /// <summary>One line: law, termination, objective and parameters (± standard error where available).</summary>
     public string BriefReport() => FitReport.Brief(this);
 
     /// <summary>A multi-section text report: fit, statistics, parameters ± errors, correlations, warnings.</summary>
