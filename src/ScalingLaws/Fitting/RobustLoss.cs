@@ -73,7 +73,10 @@ public sealed record HuberLoss(double Delta) : RobustLoss
     public override string ToText() => "huber:" + Delta.ToString("R", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Soft-L1 loss with scale c: ρ(s) = 2c²(√(1 + s/c²) − 1).</summary>
+/// <summary>
+/// Soft-L1 loss with scale c: ρ(s) = 2c²(√(1 + s/c²) − 1), computed as 2s/(√(1 + s/c²) + 1) so that it
+/// keeps full relative precision for residuals far below the scale.
+/// </summary>
 /// <param name="Scale">Scale c &gt; 0 of inlier residuals.</param>
 public sealed record SoftL1Loss(double Scale) : RobustLoss
 {
@@ -83,14 +86,17 @@ public sealed record SoftL1Loss(double Scale) : RobustLoss
         double c2 = Scale * Scale;
         double root = Math.Sqrt(1 + s / c2);
         derivative = 1 / root;
-        return 2 * c2 * (root - 1);
+        return 2 * s / (root + 1);
     }
 
     /// <inheritdoc />
     public override string ToText() => "soft-l1:" + Scale.ToString("R", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Cauchy loss with scale c: ρ(s) = c²·ln(1 + s/c²).</summary>
+/// <summary>
+/// Cauchy loss with scale c: ρ(s) = c²·ln(1 + s/c²), with ln(1 + z) computed accurately for small z
+/// (ln u · z/(u − 1), u = 1 + z rounded) so that residuals far below the scale keep full relative precision.
+/// </summary>
 /// <param name="Scale">Scale c &gt; 0 of inlier residuals.</param>
 public sealed record CauchyLoss(double Scale) : RobustLoss
 {
@@ -98,8 +104,9 @@ public sealed record CauchyLoss(double Scale) : RobustLoss
     public override double Evaluate(double s, out double derivative)
     {
         double c2 = Scale * Scale;
-        derivative = 1 / (1 + s / c2);
-        return c2 * Math.Log(1 + s / c2);
+        double z = s / c2, u = 1 + z;
+        derivative = 1 / u;
+        return u == 1 ? s : s * (Math.Log(u) / (u - 1));
     }
 
     /// <inheritdoc />
