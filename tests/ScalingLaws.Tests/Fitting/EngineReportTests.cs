@@ -100,7 +100,7 @@ public class EngineReportTests
     }
 
     [Fact]
-    public void BriefReportIsOneLineWithEveryParameter()
+    public void BriefReportIsOneLineWithEveryParameterAndItsStandardError()
     {
         var fit = CorrelatedFit();
         string brief = fit.BriefReport();
@@ -108,7 +108,10 @@ public class EngineReportTests
         Assert.StartsWith("formula → y: converged", brief);
         Assert.Contains(fit.Objective.ToString("G7", CultureInfo.InvariantCulture), brief);
         foreach (var p in fit.Parameters)
-            Assert.Contains($"{p.Name}={p.Value.ToString("G7", CultureInfo.InvariantCulture)}", brief);
+        {
+            Assert.NotNull(p.StandardError);
+            Assert.Contains($"{p.Name}={p.Value.ToString("G7", CultureInfo.InvariantCulture)} ± {p.StandardError!.Value.ToString("G7", CultureInfo.InvariantCulture)}", brief);
+        }
     }
 
     [Fact]
