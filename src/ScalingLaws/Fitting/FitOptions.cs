@@ -10,7 +10,9 @@ namespace ScalingLaws.Fitting;
 /// <item><b>cost</b>: actual and predicted relative reductions of the objective are both ≤ <see cref="CostTolerance"/>;</item>
 /// <item><b>step</b>: ‖D·δ‖ ≤ <see cref="StepTolerance"/>·(‖D·θ‖ + <see cref="StepTolerance"/>), D the Marquardt scaling;</item>
 /// <item><b>gradient</b>: maxⱼ |J̃ⱼᵀr̃| / (‖J̃ⱼ‖·‖r̃‖) ≤ <see cref="GradientTolerance"/> (the cosine test of MINPACK);</item>
-/// <item><b>zero residual</b>: the objective is exactly 0.</item>
+/// <item><b>zero residual</b>: the objective is exactly 0;</item>
+/// <item><b>stall</b>: over the last <see cref="StallWindow"/> trial steps the objective fell by at most
+/// <see cref="StallTolerance"/> of itself (a valley in which the parameters drift without improving the fit).</item>
 /// </list>
 /// </summary>
 public sealed record FitOptions
@@ -26,6 +28,15 @@ public sealed record FitOptions
 
     /// <summary>Scaled gradient (cosine) below which the fit stops. Default 1e-12.</summary>
     public double GradientTolerance { get; init; } = 1e-12;
+
+    /// <summary>
+    /// Trial steps over which the objective must fall by more than <see cref="StallTolerance"/> (relative)
+    /// for the fit to go on; 0 turns the test off. Default 2,000.
+    /// </summary>
+    public int StallWindow { get; init; } = 2_000;
+
+    /// <summary>Relative fall of the objective over <see cref="StallWindow"/> trial steps at or below which the fit stops as stalled. Default 1e-8.</summary>
+    public double StallTolerance { get; init; } = 1e-6;
 
     /// <summary>Maximum trial steps (accepted or rejected) per start. Default 50,000 (a hard problem such as NIST MGH10 from its far start needs about 22,000).</summary>
     public int MaxIterations { get; init; } = 50_000;

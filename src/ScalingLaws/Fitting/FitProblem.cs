@@ -112,6 +112,8 @@ public sealed class FitProblem
         if (!(o.StepTolerance >= 0)) throw new FitSetupException($"StepTolerance ({F(o.StepTolerance)}) must be ≥ 0.");
         if (!(o.GradientTolerance >= 0)) throw new FitSetupException($"GradientTolerance ({F(o.GradientTolerance)}) must be ≥ 0.");
         if (o.MaxIterations < 1) throw new FitSetupException($"MaxIterations ({o.MaxIterations}) must be ≥ 1.");
+        if (o.StallWindow < 0) throw new FitSetupException($"StallWindow ({o.StallWindow}) must be ≥ 0 (0 turns the stall test off).");
+        if (!(o.StallTolerance >= 0)) throw new FitSetupException($"StallTolerance ({F(o.StallTolerance)}) must be ≥ 0.");
         if (o.MaxDegreeOfParallelism == 0 || o.MaxDegreeOfParallelism < -1)
             throw new FitSetupException($"MaxDegreeOfParallelism ({o.MaxDegreeOfParallelism}) must be -1 (all cores) or ≥ 1.");
     }

@@ -120,6 +120,8 @@ internal sealed class LmSolver
         for (int a = 0; a < _k; a++) _diag[a] = 0;
         double lambda = InitialDamping, nu = DampingIncrease;
         int iterations = 0;
+        int stallWindow = o.StallWindow, windowStart = 0;
+        double windowCost = cost;
         while (true)
         {
             if (cancellation.IsCancellationRequested) return (cost, Termination.Cancelled, iterations);
@@ -202,6 +204,12 @@ internal sealed class LmSolver
                         return (cost, Termination.CostTolerance, iterations);
                     if (dnorm <= o.StepTolerance * (xnorm + o.StepTolerance))
                         return (cost, Termination.StepTolerance, iterations);
+                    if (stallWindow > 0 && iterations - windowStart >= stallWindow)
+                    {
+                        if (windowCost - cost <= o.StallTolerance * windowCost) return (cost, Termination.Stalled, iterations);
+                        windowStart = iterations;
+                        windowCost = cost;
+                    }
                     break;
                 }
 
@@ -239,8 +247,8 @@ internal sealed class LmSolver
     }
 
     /// <summary>
-    /// Refines a converged point with undamped Gauss–Newton steps accepted while they keep contracting
-    /// (‖D·δ‖ at most 0.95 of the previous) and the objective does not rise by more than its rounding
+    /// Refines a converged point with undamped Gauss–Newton steps accepted while they stay small
+    /// (‖D·δ‖ ≤ 10⁻⁴·‖D·θ‖), keep contracting (‖D·δ‖ at most 0.95 of the previous) and the objective does not rise by more than its rounding
     /// error at the start (<see cref="CostNoise"/>; the residuals hardly change while polishing). Near the optimum the objective is flat to machine precision, so
     /// damped LM stops where the cost no longer resolves the step; the Gauss–Newton fixed point
     /// J̃ᵀr̃ = 0 is still well defined. Leaves the refined parameters in <see cref="Theta"/>, with r̃ and
@@ -286,7 +294,7 @@ internal sealed class LmSolver
             }
             for (int a = 0; a < _k; a++) { double v = _diag[a] * _theta[_free[a]]; xnorm += v * v; }
             dnorm = Math.Sqrt(dnorm);
-            if (dnorm == 0 || dnorm > 0.95 * previous) break;
+            if (dnorm == 0 || dnorm > 0.95 * previous || (xnorm > 0 && dnorm > MaxPolishStep * Math.Sqrt(xnorm))) break;
             double trialCost = EvaluateWithJacobian(_trial, _trialJac, _trialRes, _trialScale);
             if (!double.IsFinite(trialCost) || trialCost > cost + noise) break;
             _trial.CopyTo(_theta, 0);
@@ -319,6 +327,9 @@ internal sealed class LmSolver
     }
 
     private const double Epsilon = 2.220446049250313e-16;
+
+    /// <summary>Largest polishing step, relative to ‖D·θ‖: polishing refines a converged point, it does not travel (a flat valley would let it).</summary>
+    private const double MaxPolishStep = 1e-4;
 
     /// <summary>
     /// The k' × k' upper-triangular R (row-major) of a Householder QR of the columns

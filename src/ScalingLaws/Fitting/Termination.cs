@@ -18,6 +18,13 @@ public enum Termination
     /// <summary>No step could reduce the objective further at machine precision (damping at its limit).</summary>
     NoFurtherProgress,
 
+    /// <summary>
+    /// The objective fell by at most <see cref="FitOptions.StallTolerance"/> (relative) over the last
+    /// <see cref="FitOptions.StallWindow"/> trial steps: the fit is as good as it gets, but some
+    /// combination of parameters is not determined by the data (its standard errors say which).
+    /// </summary>
+    Stalled,
+
     /// <summary><see cref="FitOptions.MaxIterations"/> was reached before any stopping test held.</summary>
     MaxIterations,
 
@@ -37,7 +44,7 @@ public static class TerminationExtensions
     /// <summary>True for the stopping tests that mean convergence to a stationary point.</summary>
     public static bool IsConverged(this Termination t) =>
         t is Termination.CostTolerance or Termination.StepTolerance or Termination.GradientTolerance
-            or Termination.ZeroResidual or Termination.NoFurtherProgress;
+            or Termination.ZeroResidual or Termination.NoFurtherProgress or Termination.Stalled;
 
     /// <summary>A sentence saying why the fit stopped.</summary>
     public static string Describe(this Termination t) => t switch
@@ -47,6 +54,7 @@ public static class TerminationExtensions
         Termination.GradientTolerance => "converged: scaled gradient below the gradient tolerance",
         Termination.ZeroResidual => "converged: zero residuals",
         Termination.NoFurtherProgress => "converged: no step reduces the objective at machine precision",
+        Termination.Stalled => "converged: the objective stopped improving (stalled), but the parameters drift along a direction the data do not determine",
         Termination.MaxIterations => "not converged: maximum number of iterations reached",
         Termination.Cancelled => "cancelled",
         Termination.InvalidStart => "failed: the model is not finite (or not positive in log space) at every start",
