@@ -126,15 +126,7 @@ public static class ValidateCommand
                         w.WriteString("target", r.Target);
                         foreach (var (name, m) in rows)
                         {
-                            w.WriteStartObject(name == "fit" ? "fitRows" : "heldOutRows");
-                            w.WriteNumber("n", m.Count);
-                            JsonNumbers.Write(w, "mae", m.MeanAbsoluteError);
-                            JsonNumbers.Write(w, "mre", m.MeanRelativeError);
-                            JsonNumbers.Write(w, "rmse", m.RootMeanSquareError);
-                            JsonNumbers.Write(w, "rmseLog", m.RootMeanSquareLogError);
-                            JsonNumbers.Write(w, "rSquared", m.RSquared);
-                            JsonNumbers.Write(w, "spearman", m.SpearmanRho);
-                            w.WriteEndObject();
+                            ErrorSummary.From(m).WriteJson(w, name == "fit" ? "fitRows" : "heldOutRows");
                         }
                         w.WritePropertyName("fit");
                         w.WriteStartObject();

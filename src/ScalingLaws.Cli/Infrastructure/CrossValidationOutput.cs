@@ -87,16 +87,16 @@ public static class CrossValidationOutput
             w.WriteNumber("folds", r.Folds.Length);
             w.WriteNumber("seed", seed);
             w.WriteBoolean("usable", r.AllUsable);
-            WriteMetrics(w, "mean", FoldMean(r));
-            WriteMetrics(w, "pooled", ErrorSummary.From(r.Pooled));
+            FoldMean(r).WriteJson(w, "mean");
+            ErrorSummary.From(r.Pooled).WriteJson(w, "pooled");
             w.WriteStartArray("foldResults");
             for (int i = 0; i < r.Folds.Length; i++)
             {
                 var f = r.Folds[i];
                 w.WriteStartObject();
                 w.WriteNumber("fold", i + 1);
-                WriteMetrics(w, "fitRows", ErrorSummary.From(f.FitMetrics));
-                WriteMetrics(w, "heldOutRows", ErrorSummary.From(f.TestMetrics));
+                ErrorSummary.From(f.FitMetrics).WriteJson(w, "fitRows");
+                ErrorSummary.From(f.TestMetrics).WriteJson(w, "heldOutRows");
                 w.WriteStartArray("heldOutRowIndices");
                 foreach (int row in f.TestRows) w.WriteNumberValue(row);
                 w.WriteEndArray();
@@ -109,18 +109,5 @@ public static class CrossValidationOutput
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WriteMetrics(Utf8JsonWriter w, string name, ErrorSummary m)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("n", m.Count);
-        JsonNumbers.Write(w, "mae", m.MeanAbsoluteError);
-        JsonNumbers.Write(w, "mre", m.MeanRelativeError);
-        JsonNumbers.Write(w, "rmse", m.RootMeanSquareError);
-        JsonNumbers.Write(w, "rmseLog", m.RootMeanSquareLogError);
-        JsonNumbers.Write(w, "rSquared", m.RSquared);
-        JsonNumbers.Write(w, "spearman", m.SpearmanRho);
-        w.WriteEndObject();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
 
 namespace ScalingLaws.Cli.Infrastructure;
@@ -16,4 +18,18 @@ public sealed record ErrorSummary(int Count, double MeanAbsoluteError, double Me
     /// <summary>The measures of <paramref name="m"/>.</summary>
     public static ErrorSummary From(PredictionMetrics m) =>
         new(m.Count, m.MeanAbsoluteError, m.MeanRelativeError, m.RootMeanSquareError, m.RootMeanSquareLogError, m.RSquared, m.SpearmanRho);
+
+    /// <summary>Writes the measures as the JSON object <paramref name="name"/>: n, mae, mre, rmse, rmseLog, rSquared, spearman.</summary>
+    public void WriteJson(Utf8JsonWriter w, string name)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("n", Count);
+        JsonNumbers.Write(w, "mae", MeanAbsoluteError);
+        JsonNumbers.Write(w, "mre", MeanRelativeError);
+        JsonNumbers.Write(w, "rmse", RootMeanSquareError);
+        JsonNumbers.Write(w, "rmseLog", RootMeanSquareLogError);
+        JsonNumbers.Write(w, "rSquared", RSquared);
+        JsonNumbers.Write(w, "spearman", SpearmanRho);
+        w.WriteEndObject();
+    }
 }
