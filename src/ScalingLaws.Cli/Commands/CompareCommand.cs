@@ -65,34 +65,26 @@ public static class CompareCommand
                     r.Rows.Select(x => (IEnumerable<string?>)[x.Rank.ToString(inv), x.Label, x.Law.Parameters.Length.ToString(inv), Csv.Number(x.ResidualSumOfSquares),
                         Csv.Number(x.Aic), Csv.Number(x.Aicc), Csv.Number(x.Bic), Csv.Number(x.DeltaAic), Csv.Number(x.AkaikeWeight), Csv.Number(x.Score), x.Fit.IsUsable ? "true" : "false"]));
             case OutputFormat.Json:
-                using (var stream = new MemoryStream())
+                return JsonText.Object("comparison", w =>
                 {
-                    using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                    w.WriteString("target", r.Target);
+                    w.WriteString("rankedBy", r.Criterion.ToString());
+                    w.WriteStartArray("laws");
+                    foreach (var x in r.Rows)
                     {
                         w.WriteStartObject();
-                        w.WriteNumber("schemaVersion", SchemaVersion.Current);
-                        w.WriteString("kind", "comparison");
-                        w.WriteString("target", r.Target);
-                        w.WriteString("rankedBy", r.Criterion.ToString());
-                        w.WriteStartArray("laws");
-                        foreach (var x in r.Rows)
-                        {
-                            w.WriteStartObject();
-                            w.WriteNumber("rank", x.Rank);
-                            w.WriteString("law", x.Label);
-                            JsonNumbers.Write(w, "rss", x.ResidualSumOfSquares);
-                            JsonNumbers.Write(w, "aic", x.Aic);
-                            JsonNumbers.Write(w, "bic", x.Bic);
-                            JsonNumbers.Write(w, "akaikeWeight", x.AkaikeWeight);
-                            JsonNumbers.Write(w, "score", x.Score);
-                            w.WriteBoolean("usable", x.Fit.IsUsable);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
+                        w.WriteNumber("rank", x.Rank);
+                        w.WriteString("law", x.Label);
+                        JsonNumbers.Write(w, "rss", x.ResidualSumOfSquares);
+                        JsonNumbers.Write(w, "aic", x.Aic);
+                        JsonNumbers.Write(w, "bic", x.Bic);
+                        JsonNumbers.Write(w, "akaikeWeight", x.AkaikeWeight);
+                        JsonNumbers.Write(w, "score", x.Score);
+                        w.WriteBoolean("usable", x.Fit.IsUsable);
                         w.WriteEndObject();
                     }
-                    return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-                }
+                    w.WriteEndArray();
+                }) + "\n";
             default:
                 var sb = new StringBuilder();
                 sb.AppendLine($"Law comparison on {r.Target} ({r.Count} rows), ranked by {r.Criterion}");

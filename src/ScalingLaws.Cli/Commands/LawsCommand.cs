@@ -68,12 +68,8 @@ public static class LawsCommand
 
     private static string Json(IEnumerable<LawCatalogEntry> entries)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Object("laws", w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", SchemaVersion.Current);
-            w.WriteString("kind", "laws");
             w.WriteStartArray("laws");
             foreach (var e in entries)
             {
@@ -101,8 +97,6 @@ public static class LawsCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 }

@@ -96,30 +96,22 @@ public static class PredictCommand
                     return (IEnumerable<string?>)fields;
                 }));
             case OutputFormat.Json:
-                using (var stream = new MemoryStream())
+                return JsonText.Object("predictions", w =>
                 {
-                    using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                    w.WriteStartArray("predictions");
+                    foreach (var r in rows)
                     {
                         w.WriteStartObject();
-                        w.WriteNumber("schemaVersion", SchemaVersion.Current);
-                        w.WriteString("kind", "predictions");
-                        w.WriteStartArray("predictions");
-                        foreach (var r in rows)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("target", r.Target);
-                            w.WriteStartObject("at");
-                            foreach (var (k, v) in r.Point) JsonNumbers.Write(w, k, v);
-                            w.WriteEndObject();
-                            JsonNumbers.Write(w, "prediction", r.Prediction);
-                            if (r.Observed is not null) JsonNumbers.Write(w, "observed", r.Observed);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
+                        w.WriteString("target", r.Target);
+                        w.WriteStartObject("at");
+                        foreach (var (k, v) in r.Point) JsonNumbers.Write(w, k, v);
+                        w.WriteEndObject();
+                        JsonNumbers.Write(w, "prediction", r.Prediction);
+                        if (r.Observed is not null) JsonNumbers.Write(w, "observed", r.Observed);
                         w.WriteEndObject();
                     }
-                    return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-                }
+                    w.WriteEndArray();
+                }) + "\n";
             default:
                 var sb = new StringBuilder();
                 foreach (var r in rows)

@@ -116,26 +116,18 @@ public static class ValidateCommand
                     rows.Select(p => (IEnumerable<string?>)[p.Item1, p.Item2.Count.ToString(inv), Csv.Number(p.Item2.MeanAbsoluteError), Csv.Number(p.Item2.MeanRelativeError),
                         Csv.Number(p.Item2.RootMeanSquareError), Csv.Number(p.Item2.RootMeanSquareLogError), Csv.Number(p.Item2.RSquared), Csv.Number(p.Item2.SpearmanRho)]));
             case OutputFormat.Json:
-                using (var stream = new MemoryStream())
+                return JsonText.Object("validation", w =>
                 {
-                    using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                    w.WriteString("target", r.Target);
+                    foreach (var (name, m) in rows)
                     {
-                        w.WriteStartObject();
-                        w.WriteNumber("schemaVersion", SchemaVersion.Current);
-                        w.WriteString("kind", "validation");
-                        w.WriteString("target", r.Target);
-                        foreach (var (name, m) in rows)
-                        {
-                            ErrorSummary.From(m).WriteJson(w, name == "fit" ? "fitRows" : "heldOutRows");
-                        }
-                        w.WritePropertyName("fit");
-                        w.WriteStartObject();
-                        FitJson.WriteBody(w, r.Fit);
-                        w.WriteEndObject();
-                        w.WriteEndObject();
+                        ErrorSummary.From(m).WriteJson(w, name == "fit" ? "fitRows" : "heldOutRows");
                     }
-                    return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-                }
+                    w.WritePropertyName("fit");
+                    w.WriteStartObject();
+                    FitJson.WriteBody(w, r.Fit);
+                    w.WriteEndObject();
+                }) + "\n";
             default:
                 var sb = new StringBuilder();
                 sb.AppendLine($"Held-out validation of {r.Law.Name} on {r.Target}: fitted on {r.FitRows.Length} rows, tested on {r.TestRows.Length}");

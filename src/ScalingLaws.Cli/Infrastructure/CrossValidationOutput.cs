@@ -76,12 +76,8 @@ public static class CrossValidationOutput
 
     private static string Json(CrossValidationResult r, int seed)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Object("cross-validation", w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", SchemaVersion.Current);
-            w.WriteString("kind", "cross-validation");
             w.WriteString("law", r.Law.Name);
             w.WriteString("target", r.Target);
             w.WriteNumber("folds", r.Folds.Length);
@@ -106,8 +102,6 @@ public static class CrossValidationOutput
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 }

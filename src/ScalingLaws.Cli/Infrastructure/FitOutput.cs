@@ -29,18 +29,12 @@ public static class FitOutput
     public static string Json(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null)
     {
         if (fits.Count == 1) return FitJson.Write(fits[0], bootstraps?[0]) + "\n";
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Object("fits", w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", SchemaVersion.Current);
-            w.WriteString("kind", "fits");
             w.WriteStartArray("fits");
             for (int i = 0; i < fits.Count; i++) { w.WriteStartObject(); FitJson.WriteBody(w, fits[i], bootstraps?[i]); w.WriteEndObject(); }
             w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 
     /// <summary>

@@ -98,9 +98,6 @@ internal sealed class LmSolver
     /// <summary>The parameter vector at the end of the last run (all parameters, fixed included).</summary>
     public ReadOnlySpan<double> Theta => _theta;
 
-    /// <summary>Robust-scaled Jacobian at the end of the last run (n × k, column-major over free parameters).</summary>
-    internal ReadOnlySpan<double> Jacobian => _jac;
-
     /// <summary>√ρ′(rᵢ²) per row at the point last evaluated with its Jacobian: each row's weight under the robust loss (ones for the squared loss).</summary>
     internal ReadOnlySpan<double> RobustScales => _scale;
 

@@ -23,7 +23,7 @@ public static class ContinualPretrainingJson
     public static string WriteChoice(ContinualPretrainingChoice choice, string decision)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        return Document("cpt-choice", w =>
+        return JsonText.Object("cpt-choice", w =>
         {
             w.WriteString("decision", decision);
             w.WriteBoolean("feasible", choice.IsFeasible);
@@ -50,7 +50,7 @@ public static class ContinualPretrainingJson
     public static string WriteCriticalRatio(CriticalMixtureRatioResult result, double modelSize, double tokens)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Document("critical-mixture-ratio", w =>
+        return JsonText.Object("critical-mixture-ratio", w =>
         {
             WriteResultBody(w, result);
             JsonNumbers.Write(w, "modelSize", modelSize);
@@ -68,7 +68,7 @@ public static class ContinualPretrainingJson
     public static string WriteCriticalRatioCurve(IReadOnlyList<CriticalRatioPoint> points, double modelSize)
     {
         ArgumentNullException.ThrowIfNull(points);
-        return Document("critical-ratio-curve", w =>
+        return JsonText.Object("critical-ratio-curve", w =>
         {
             w.WriteString("source", points.Any(p => p.Detail is not null) ? "general-loss-law" : "cmr-tokens-law");
             JsonNumbers.Write(w, "modelSize", modelSize);
@@ -98,7 +98,7 @@ public static class ContinualPretrainingJson
     public static string WriteParetoFront(ParetoFront front)
     {
         ArgumentNullException.ThrowIfNull(front);
-        return Document("pareto-front", w =>
+        return JsonText.Object("pareto-front", w =>
         {
             w.WriteStartArray("domains");
             foreach (var d in front.Domains) w.WriteStringValue(d);
@@ -141,19 +141,5 @@ public static class ContinualPretrainingJson
         w.WriteString("kind", r.Tolerance.Kind == LossToleranceKind.Absolute ? "absolute" : "relative");
         JsonNumbers.Write(w, "value", r.Tolerance.Value);
         w.WriteEndObject();
-    }
-
-    private static string Document(string kind, Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", SchemaVersion.Current);
-            w.WriteString("kind", kind);
-            body(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -23,17 +23,7 @@ public static class FitJson
     /// <param name="fit">The fit.</param>
     /// <param name="bootstrap">Bootstrap of this fit (<see cref="Bootstrap.Refit(FitResult, FitData, BootstrapOptions?)"/>), or null.</param>
     /// <exception cref="ArgumentException">The bootstrap's parameters are not the fit's.</exception>
-    public static string Write(FitResult fit, BootstrapResult? bootstrap)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            WriteBody(w, fit, bootstrap);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string Write(FitResult fit, BootstrapResult? bootstrap) => JsonText.Object(null, w => WriteBody(w, fit, bootstrap));
 
     /// <summary>Writes the fit's properties into an object already started (used for documents holding several fits).</summary>
     /// <param name="w">The writer, inside an object.</param>

@@ -27,11 +27,11 @@ public static class MixturePlanJson
 {
     /// <summary>Serialises a plan (indented).</summary>
     /// <param name="plan">The plan.</param>
-    public static string Write(MixturePlan plan) => Document(w => WriteBody(w, plan));
+    public static string Write(MixturePlan plan) => JsonText.Object(null, w => WriteBody(w, plan));
 
     /// <summary>Serialises an allocation (indented).</summary>
     /// <param name="allocation">The allocation.</param>
-    public static string WriteAllocation(BudgetAllocation allocation) => Document(w =>
+    public static string WriteAllocation(BudgetAllocation allocation) => JsonText.Object(null, w =>
     {
         w.WriteNumber("schemaVersion", SchemaVersion.Current);
         w.WriteString("kind", "allocation");
@@ -40,7 +40,7 @@ public static class MixturePlanJson
 
     /// <summary>Serialises a compute-optimal frontier (indented).</summary>
     /// <param name="frontier">The frontier.</param>
-    public static string WriteFrontier(ComputeFrontier frontier) => Document(w =>
+    public static string WriteFrontier(ComputeFrontier frontier) => JsonText.Object(null, w =>
     {
         ArgumentNullException.ThrowIfNull(frontier);
         w.WriteNumber("schemaVersion", SchemaVersion.Current);
@@ -268,18 +268,6 @@ public static class MixturePlanJson
         if (!root.TryGetProperty("kind", out var kind) || kind.GetString() != "allocation")
             throw new JsonException("Not an allocation document (expected \"kind\": \"allocation\").");
         return ReadAllocation(root);
-    }
-
-    private static string Document(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteAllocationBody(Utf8JsonWriter w, BudgetAllocation a)
