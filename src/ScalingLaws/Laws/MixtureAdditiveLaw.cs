@@ -79,7 +79,15 @@ public sealed class MixtureAdditiveLaw : IScalingLaw, IRowCachedLaw
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         LawMath.CheckGradient(this, gradient.Length);
-        double bias = MixtureBiasTerm.WithGradient(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..],
+        Span<double> logs = x.Length <= 64 ? stackalloc double[x.Length] : new double[x.Length];
+        for (int i = 0; i < x.Length; i++) logs[i] = Math.Log(x[i]);
+        return WithGradient(parameters, x, logs, gradient);
+    }
+
+    /// <summary>L and its gradient at one row, given the logarithms of its variables (row by row or from the cache: the same arithmetic).</summary>
+    private double WithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x, ReadOnlySpan<double> logs, Span<double> gradient)
+    {
+        double bias = MixtureBiasTerm.WithGradient(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..], logs[2..],
             gradient.Slice(5, _k), gradient.Slice(5 + _k, _k));
         double nPower = Math.Pow(x[0], parameters[3]);
         double dPower = Math.Pow(x[1], parameters[4]);
@@ -88,8 +96,8 @@ public sealed class MixtureAdditiveLaw : IScalingLaw, IRowCachedLaw
         gradient[0] = 1;
         gradient[1] = 1 / nPower;
         gradient[2] = 1 / dPower;
-        gradient[3] = -modelTerm * Math.Log(x[0]);
-        gradient[4] = -dataTerm * Math.Log(x[1]);
+        gradient[3] = -modelTerm * logs[0];
+        gradient[4] = -dataTerm * logs[1];
         return parameters[0] + bias + modelTerm + dataTerm;
     }
 
@@ -128,18 +136,7 @@ public sealed class MixtureAdditiveLaw : IScalingLaw, IRowCachedLaw
         {
             var x = cache.Slice(r * 2 * m, m);
             var logs = cache.Slice(r * 2 * m + m, m);
-            double bias = MixtureBiasTerm.WithGradient(parameters.Slice(5, _k), parameters.Slice(5 + _k, _k), x[2..], logs[2..],
-                row.Slice(5, _k), row.Slice(5 + _k, _k));
-            double nPower = Math.Pow(x[0], parameters[3]);
-            double dPower = Math.Pow(x[1], parameters[4]);
-            double modelTerm = parameters[1] / nPower;
-            double dataTerm = parameters[2] / dPower;
-            row[0] = 1;
-            row[1] = 1 / nPower;
-            row[2] = 1 / dPower;
-            row[3] = -modelTerm * logs[0];
-            row[4] = -dataTerm * logs[1];
-            values[r] = parameters[0] + bias + modelTerm + dataTerm;
+            values[r] = WithGradient(parameters, x, logs, row);
             for (int j = 0; j < p; j++) gradient[j * n + r] = row[j];
         }
     }

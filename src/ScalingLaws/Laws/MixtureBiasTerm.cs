@@ -18,21 +18,9 @@ internal static class MixtureBiasTerm
     public static double WithGradient(ReadOnlySpan<double> c, ReadOnlySpan<double> gamma, ReadOnlySpan<double> h,
         Span<double> gradientC, Span<double> gradientGamma)
     {
-        double s = 0;
-        for (int i = 0; i < h.Length; i++)
-        {
-            double power = LawMath.PowWithExponentDerivative(h[i], gamma[i], out double powerByGamma);
-            s += c[i] * power;
-            gradientC[i] = power;
-            gradientGamma[i] = c[i] * powerByGamma;
-        }
-        double minusInverseSquare = -1 / (s * s);
-        for (int i = 0; i < h.Length; i++)
-        {
-            gradientC[i] *= minusInverseSquare;
-            gradientGamma[i] *= minusInverseSquare;
-        }
-        return 1 / s;
+        Span<double> logH = h.Length <= 64 ? stackalloc double[h.Length] : new double[h.Length];
+        for (int i = 0; i < h.Length; i++) logH[i] = Math.Log(h[i]);
+        return WithGradient(c, gamma, h, logH, gradientC, gradientGamma);
     }
 
     /// <summary>
