@@ -32,7 +32,7 @@ public static class CompareCommand
         {
             var table = data.Load(parse);
             var target = data.Targets(parse, table)[0];
-            if (parse.GetValue(data.DropHighest) > 0) table = data.Load(parse, target);
+            table = data.DropHighestRows(parse, table, target);
             var names = parse.GetValue(laws)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var candidates = new List<IScalingLaw>();
             foreach (var name in names)

@@ -40,7 +40,7 @@ public static class FitCommand
         {
             var table = data.Load(parse);
             var targets = data.Targets(parse, table);
-            if (targets.Count == 1 && parse.GetValue(data.DropHighest) > 0) table = data.Load(parse, targets[0]);
+            if (targets.Count == 1 && parse.GetValue(data.DropHighest) > 0) table = data.DropHighestRows(parse, table, targets[0]);
             else if (parse.GetValue(data.DropHighest) > 0) throw new CliException("Option '--drop-highest' needs a single target.");
             var mapping = data.Mapping(parse);
             IReadOnlyList<string>? domains = null;

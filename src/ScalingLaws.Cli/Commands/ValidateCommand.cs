@@ -47,7 +47,7 @@ public static class ValidateCommand
         {
             var table = data.Load(parse);
             var target = data.Targets(parse, table)[0];
-            if (parse.GetValue(data.DropHighest) > 0) table = data.Load(parse, target);
+            table = data.DropHighestRows(parse, table, target);
             var mapping = data.Mapping(parse);
             IReadOnlyList<string>? domains = null;
             if (law.NeedsDomains(parse)) (table, domains) = data.Domains(parse, table);

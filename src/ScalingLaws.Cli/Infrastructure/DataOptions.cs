@@ -82,15 +82,20 @@ public sealed class DataOptions
             table = ApplyWhere(table, where);
         int drop = parse.GetValue(DropHighest);
         if (drop < 0) throw new CliException($"Option '--drop-highest': {drop} must be ≥ 0.");
-        if (drop > 0 && dropByTarget is not null)
-        {
-            var y = table.Numeric(dropByTarget);
-            if (drop >= y.Length) throw new CliException($"Option '--drop-highest': cannot drop {drop} of {y.Length} rows.");
-            var keep = Enumerable.Range(0, y.Length).OrderBy(i => y[i]).ThenBy(i => i).Take(y.Length - drop).Order().ToArray();
-            table = table.Where(keep);
-        }
+        if (dropByTarget is not null) table = DropHighestRows(parse, table, dropByTarget);
         if (table.RowCount == 0) throw new CliException($"No rows left in '{path}' after --where/--drop-highest.");
         return table;
+    }
+
+    /// <summary>The table without its <c>--drop-highest</c> K rows of highest <paramref name="target"/> (ties: later rows first); the table itself when K = 0.</summary>
+    public RunTable DropHighestRows(ParseResult parse, RunTable table, string target)
+    {
+        int drop = parse.GetValue(DropHighest);
+        if (drop <= 0) return table;
+        var y = table.Numeric(target);
+        if (drop >= y.Length) throw new CliException($"Option '--drop-highest': cannot drop {drop} of {y.Length} rows.");
+        var keep = Enumerable.Range(0, y.Length).OrderBy(i => y[i]).ThenBy(i => i).Take(y.Length - drop).Order().ToArray();
+        return table.Where(keep);
     }
 
     /// <summary>The target columns: <c>--target</c> (a name or a pattern with *), else 'loss'.</summary>
