@@ -61,7 +61,7 @@ public static class FitCommand
                     bootstraps!.Add(Bootstrap.Refit(fits[^1], fitData, bootstrapOptions with { Progress = progress.Reporter }));
                 cancellation.ThrowIfCancellationRequested();
             }
-            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps));
+            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps, data.Binding(parse, domains)));
             if (parse.GetValue(report) is { } reportDir)
             {
                 var builder = new Plotting.Reports.ReportBuilder("ScalingLaws fit report");

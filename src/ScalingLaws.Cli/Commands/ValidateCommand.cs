@@ -123,10 +123,7 @@ public static class ValidateCommand
                     {
                         ErrorSummary.From(m).WriteJson(w, name == "fit" ? "fitRows" : "heldOutRows");
                     }
-                    w.WritePropertyName("fit");
-                    w.WriteStartObject();
-                    FitJson.WriteBody(w, r.Fit);
-                    w.WriteEndObject();
+                    FitJson.WriteProperty(w, "fit", r.Fit);
                 }) + "\n";
             default:
                 var sb = new StringBuilder();
