@@ -37,6 +37,12 @@ public sealed record SavedFit
     /// <summary>The target column.</summary>
     public string Target => Fit.Target;
 
+    /// <summary>
+    /// The domain-weight variables: those the law declares (<see cref="IMixtureLaw.Domains"/>), else the weight columns the fit
+    /// was bound to; empty for a law that is not over a mixture.
+    /// </summary>
+    public ImmutableArray<string> Domains => Law is IMixtureLaw mixture ? mixture.Domains : Binding.Weights;
+
     /// <summary>The law with its fitted values, for prediction and optimisation.</summary>
     public FittedLaw FittedLaw => FittedLaw.From(Fit);
 
