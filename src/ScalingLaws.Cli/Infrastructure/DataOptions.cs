@@ -69,6 +69,27 @@ public sealed class DataOptions
         if (withWeights) { command.Add(Weights); command.Add(NormalizeWeights); }
     }
 
+    /// <summary>
+    /// The one resolution of the data options for a command that fits: load the file, <c>--derive</c>, <c>--where</c>,
+    /// targets, <c>--drop-highest</c> (one target only), and — for a mixture law, or whenever <c>--weights</c> is given —
+    /// the domain-weight columns checked (or normalised) row by row; with the binding that records <c>--map</c>.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="needsDomains">Whether the law reads domain-weight columns.</param>
+    public DataInput Resolve(ParseResult parse, bool needsDomains)
+    {
+        var table = Load(parse);
+        var targets = Targets(parse, table);
+        if (parse.GetValue(DropHighest) > 0)
+        {
+            if (targets.Count != 1) throw new CliException("Option '--drop-highest' needs a single target.");
+            table = DropHighestRows(parse, table, targets[0]);
+        }
+        IReadOnlyList<string>? domains = null;
+        if (needsDomains || parse.GetValue(Weights) is not null) (table, domains) = Domains(parse, table);
+        return new DataInput(table, targets, Binding(parse, domains));
+    }
+
     /// <summary>Loads the table and applies <c>--derive</c>, <c>--where</c> (and, given a target, <c>--drop-highest</c>).</summary>
     public RunTable Load(ParseResult parse, string? dropByTarget = null)
     {
