@@ -7,7 +7,8 @@ CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 // Ctrl+C (SIGINT) and SIGTERM cancel the running command through its CancellationToken: the fit stops, no output
 // file is replaced, temporary files are removed, "cancelled" is printed and the exit code is 130. A second signal
-// ends the process at once, after removing the temporary files of writes in progress.
+// ends the process at once, and so does a command that has not stopped 5 s after the first, after
+// removing the temporary files of writes in progress.
 using var cancellation = new CancellationTokenSource();
 int signals = 0;
 void OnSignal(PosixSignalContext signal)
@@ -16,6 +17,13 @@ void OnSignal(PosixSignalContext signal)
     {
         signal.Cancel = true;
         cancellation.Cancel();
+        // Work that does not watch the token (reading a huge file) gets a grace period, then the process ends.
+        _ = Task.Delay(TimeSpan.FromSeconds(5)).ContinueWith(_ =>
+        {
+            ScalingLaws.Plotting.AtomicFile.DeletePendingTemporaryFiles();
+            Console.Error.WriteLine("cancelled");
+            Environment.Exit(130);
+        }, TaskScheduler.Default);
         return;
     }
     ScalingLaws.Plotting.AtomicFile.DeletePendingTemporaryFiles();

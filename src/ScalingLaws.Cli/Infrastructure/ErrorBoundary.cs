@@ -49,15 +49,11 @@ public static partial class ErrorBoundary
     public static bool IsBadInput(Exception e) => e is CliException or DataException or FitSetupException or FormulaException
         or FormatException or ArgumentException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException;
 
-    /// <summary>The user-facing text of an expected failure: no <c>(Parameter 'x')</c> suffix, at most <see cref="MaxMessageLength"/> characters.</summary>
+    /// <summary>The user-facing text of an expected failure: no <c>(Parameter 'x')</c> suffix (also inside wrapped messages), at most <see cref="MaxMessageLength"/> characters.</summary>
     public static string Message(Exception e)
     {
-        var text = e.Message;
-        if (e is ArgumentException { ParamName: { } name })
-        {
-            text = text.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
-            text = ActualValue().Replace(text, "");
-        }
+        var text = ParameterSuffix().Replace(e.Message, "");
+        if (e is ArgumentOutOfRangeException) text = ActualValue().Replace(text, "");
         return Cut(text.Trim());
     }
 
@@ -67,6 +63,10 @@ public static partial class ErrorBoundary
 
     private static string Cut(string text) =>
         text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + $"… ({text.Length - MaxMessageLength:N0} more characters)";
+
+    // .NET appends " (Parameter 'name')" to argument errors: a programmer's detail, not the user's option name.
+    [GeneratedRegex(@" ?\(Parameter '[^']*'\)")]
+    private static partial Regex ParameterSuffix();
 
     [GeneratedRegex(@"\s*Actual value was .*\.$", RegexOptions.Singleline)]
     private static partial Regex ActualValue();
