@@ -40,7 +40,8 @@ public static class SweepPlanReader
     {
         var stream = new YamlStream();
         try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new CliException($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}"); }
+        catch (YamlException e) { throw new CliException($"{path}:{e.Start.Line}:{e.Start.Column}: {(e.InnerException ?? e).Message}"); }
+        catch (InvalidOperationException e) { throw new CliException($"{path}: malformed YAML ({e.Message.TrimEnd('.')}); look for an unclosed '[' or '{{'."); }
         return stream.Documents.Count == 0 ? null : FromYaml(stream.Documents[0].RootNode);
     }
 

@@ -68,7 +68,7 @@ public static class SweepRunner
         var failedUpstream = job.Dependencies.Select(d => rows[d]).FirstOrDefault(r => r.Status != "ok");
         if (failedUpstream is not null)
             return Row(job, command, "", "failed", false, ExitCodes.BadInput, $"not run: job '{failedUpstream.Id}' failed.", 0, folder);
-        string key = Key(job, folder);
+        string key = Key(job, folder, job.Dependencies.Select(d => rows[d]));
         string jobFolder = Path.Combine(folder, job.Folder);
         string recordPath = Path.Combine(jobFolder, RecordName);
         if (SweepRecord.TryRead(recordPath) is { } record && record.Key == key && record.ExitCode == 0
@@ -111,20 +111,25 @@ public static class SweepRunner
     }
 
     /// <summary>
-    /// SHA-256 of the tool version, the command line (outputs relative to the sweep folder) and the content of every
-    /// argument that names an existing file or folder (earlier jobs' outputs included).
+    /// SHA-256 of the tool version, the command line (outputs relative to the sweep folder), the content of every
+    /// argument that names an existing file or folder, and the keys of the earlier jobs whose outputs it reads.
     /// </summary>
-    public static string Key(SweepJob job, string folder)
+    public static string Key(SweepJob job, string folder, IEnumerable<SweepRow> upstream)
     {
         var sb = new StringBuilder();
         sb.Append(typeof(SweepRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion).Append('\n');
+        var upstreamRows = upstream.ToList();
         for (int i = 0; i < job.Arguments.Length; i++)
         {
             string argument = job.Arguments[i];
             sb.Append(argument).Append('\n');
             if (job.Outputs.Contains(argument)) continue;
-            string path = job.SweepPaths.Contains(i) ? Path.Combine(folder, argument) : argument;
-            if (ContentHash(path) is { } hash) sb.Append("  content ").Append(hash).Append('\n');
+            if (job.SweepPaths.Contains(i))
+            {
+                foreach (var row in upstreamRows.Where(r => r.Outputs.Contains(argument))) sb.Append("  from ").Append(row.Key).Append('\n');
+                continue;
+            }
+            if (ContentHash(argument) is { } hash) sb.Append("  content ").Append(hash).Append('\n');
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
