@@ -21,7 +21,7 @@ public static class CliApp
         CancellationToken cancellation = default)
     {
         var context = new CliContext(output, error, errorIsTerminal) { Cancellation = cancellation, Verbose = args.Contains(VerboseOption.Name) };
-        var root = BuildRoot(context);
+        var root = BuildRoot(context, args);
         root.Add(VerboseOption);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -56,24 +56,49 @@ public static class CliApp
         return names;
     }
 
+    /// <summary>The subcommands by name, each built only when asked for.</summary>
+    private static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
+    [
+        ("laws", LawsCommand.Create),
+        ("fit", FitCommand.Create),
+        ("predict", PredictCommand.Create),
+        ("optimize", OptimizeCommand.Create),
+        ("cpt", CptCommand.Create),
+        ("plot", PlotCommand.Create),
+        ("report", ReportCommand.Create),
+        ("simulate", SimulateCommand.Create),
+        ("validate", ValidateCommand.Create),
+        ("compare", CompareCommand.Create),
+        ("demo", DemoCommand.Create),
+        ("sweep", SweepCommand.Create),
+    ];
+
     /// <summary>The root command with every subcommand.</summary>
-    public static RootCommand BuildRoot(CliContext context) => new("""
-        scaling-laws: fit scaling laws to training logs, say how sure the fit is, predict untrained runs,
-        and plan data mixtures and compute budgets.
-        """)
+    public static RootCommand BuildRoot(CliContext context) => Root(Commands.Select(c => c.Create(context)));
+
+    /// <summary>
+    /// The root command with only what <paramref name="args"/> can reach: the named subcommand when the first
+    /// argument names one, no subcommand for a bare <c>--version</c>, every subcommand otherwise (root help,
+    /// typos). Building a command's options and actions is most of a small command's start-up, so the others
+    /// are never built; the parse result is the same as with the whole tree.
+    /// </summary>
+    public static RootCommand BuildRoot(CliContext context, IReadOnlyList<string> args)
     {
-        LawsCommand.Create(context),
-        FitCommand.Create(context),
-        PredictCommand.Create(context),
-        OptimizeCommand.Create(context),
-        CptCommand.Create(context),
-        PlotCommand.Create(context),
-        ReportCommand.Create(context),
-        SimulateCommand.Create(context),
-        ValidateCommand.Create(context),
-        CompareCommand.Create(context),
-        DemoCommand.Create(context),
-    };
+        if (args is ["--version"]) return Root([]);
+        if (args.Count > 0 && Array.FindIndex(Commands, c => c.Name == args[0]) is var i and >= 0)
+            return Root([Commands[i].Create(context)]);
+        return BuildRoot(context);
+    }
+
+    private static RootCommand Root(IEnumerable<Command> subcommands)
+    {
+        var root = new RootCommand("""
+            scaling-laws: fit scaling laws to training logs, say how sure the fit is, predict untrained runs,
+            and plan data mixtures and compute budgets.
+            """);
+        foreach (var command in subcommands) root.Add(command);
+        return root;
+    }
 
     /// <summary>Runs a command body through the <see cref="ErrorBoundary"/>: bad input exits 1, Ctrl+C 130, a bug 70.</summary>
     public static Task<int> Guard(CliContext context, Func<int> body) => Task.FromResult(ErrorBoundary.Run(context, body));

@@ -99,6 +99,8 @@ public class DocumentedExamplesTests
         {
             if (bound[i].StartsWith("data/", StringComparison.Ordinal))
                 bound[i] = Path.Combine(AppContext.BaseDirectory, bound[i]);
+            else if (bound[i].StartsWith("docs/", StringComparison.Ordinal))
+                bound[i] = Path.Combine(AppContext.BaseDirectory, "documents", bound[i]["docs/".Length..]);
             else if (i > 0 && FileOptions.Contains(args[i - 1]) && !args[i].StartsWith('-'))
                 bound[i] = Path.Combine(work, bound[i]);
         }

@@ -45,7 +45,8 @@ public sealed class DataConstrainedLaw : IScalingLaw, IRowCachedLaw
 
     private static readonly string FormulaText = BuildFormula();
 
-    private static readonly FitRecipe Recipe = new(new HuberLoss(1e-3), ResidualSpace.Log, BuildStarts());
+    // Built on first use: its 1,800 starts would otherwise be built by every command that lists the catalogue.
+    private static FitRecipe? _recipe;
 
     /// <summary>Catalogue name: <c>data-constrained</c>.</summary>
     public string Name => "data-constrained";
@@ -117,7 +118,8 @@ public sealed class DataConstrainedLaw : IScalingLaw, IRowCachedLaw
     }
 
     /// <summary>Huber δ = 10⁻³ on log residuals from 1,800 grid starts (see the class remarks).</summary>
-    public FitRecipe DefaultRecipe(FitData data) => Recipe;
+    public FitRecipe DefaultRecipe(FitData data) =>
+        LazyInitializer.EnsureInitialized(ref _recipe, () => new FitRecipe(new HuberLoss(1e-3), ResidualSpace.Log, BuildStarts()));
 
     /// <summary>N_opt(U) = (U·G)^(β/α)·G, the compute-optimal model size for <paramref name="uniqueTokens"/> tokens.</summary>
     /// <param name="parameters">θ = (a, b, e, alpha, beta, R_D_star, R_N_star).</param>
