@@ -118,8 +118,12 @@ public static class OptimizeCommand
             var parts = frontier.Split(':');
             if (parts.Length != 3) throw new CliException($"Option '--frontier': '{frontier}' must look like CMIN:CMAX:POINTS.");
             double lo = OptionParser.Number(parts[0], "--frontier"), hi = OptionParser.Number(parts[1], "--frontier");
-            int points = (int)OptionParser.Number(parts[2], "--frontier");
-            if (!(lo > 0) || !(hi > lo) || points < 2) throw new CliException($"Option '--frontier': need 0 < CMIN < CMAX and POINTS ≥ 2 (got '{frontier}').");
+            double count = OptionParser.Number(parts[2], "--frontier");
+            if (!(lo > 0) || !(hi > lo) || !(count >= 2) || count != Math.Floor(count))
+                throw new CliException($"Option '--frontier': need 0 < CMIN < CMAX and a whole number of POINTS ≥ 2 (got '{frontier}').");
+            if (count > BudgetAllocator.MaxFrontierPoints)
+                throw new CliException($"Option '--frontier': {count:G6} points; at most {BudgetAllocator.MaxFrontierPoints:N0}.");
+            int points = (int)count;
             var f = BudgetAllocator.Frontier(law, lo, hi, points);
             return format switch
             {

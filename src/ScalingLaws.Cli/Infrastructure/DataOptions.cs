@@ -235,6 +235,8 @@ public sealed class DataOptions
         int eq = derive.IndexOf('=');
         if (eq <= 0) throw new CliException($"Option '--derive': '{derive}' must look like NAME=EXPRESSION.");
         string name = derive[..eq].Trim();
+        if (table.HasColumn(name))
+            throw new CliException($"Option '--derive': column '{name}' already exists in {table.Name}; give the derived column a new name.");
         var compiled = CompileOver(table, derive[(eq + 1)..], "--derive");
         var values = new double[table.RowCount];
         var row = new double[compiled.Names.Length];
