@@ -19,7 +19,7 @@ public class FitReportTests
         Assert.True(r.ExitCode == 0, r.Error);
 
         var fits = FitJson.Read(File.ReadAllText(fit), fit).Select(s => s.Fit).ToList();
-        var report = FitReport.Create(fits, RunTableLoader.Load(runs), "ScalingLaws report");
+        var report = FitReports.Create(fits, RunTableLoader.Load(runs), "ScalingLaws report");
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "report.md")), report.ToMarkdown());
         Assert.Contains("Fitted parameters", report.ToMarkdown());
     }

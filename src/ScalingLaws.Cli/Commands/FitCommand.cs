@@ -59,7 +59,7 @@ public static class FitCommand
             ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps, input.Binding));
             if (parse.GetValue(report) is { } reportDir)
             {
-                var files = ReportCommand.Write(Plotting.Reports.FitReport.Create(fits, table), reportDir);
+                var files = ReportCommand.Write(Plotting.Reports.FitReports.Create(fits, table), reportDir);
                 context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
             }
             return ReportConvergence(context, fits, parse.GetValue(allow));

@@ -27,7 +27,7 @@ public static class ReportCommand
         {
             var fits = SavedFits.Load(parse.GetValue(fit)!);
             var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, fits.Count == 1 ? fits[0].Target : null);
-            var files = Write(FitReport.Create(fits, table, "ScalingLaws report", parse.GetValue(x), parse.GetValue(group)), parse.GetValue(outDir)!);
+            var files = Write(FitReports.Create(fits, table, "ScalingLaws report", parse.GetValue(x), parse.GetValue(group)), parse.GetValue(outDir)!);
             context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
             return ExitCodes.Success;
         }));

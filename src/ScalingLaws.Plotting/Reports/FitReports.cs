@@ -11,7 +11,7 @@ namespace ScalingLaws.Plotting.Reports;
 /// <c>scaling-laws report</c>: per fit, its formula, loss and termination, the parameter table, statistics, warnings and,
 /// given the runs, curves, parity and residual figures (and iso-FLOP and frontier figures for laws in N and D).
 /// </summary>
-public static class FitReport
+public static class FitReports
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
