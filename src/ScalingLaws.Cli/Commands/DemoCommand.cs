@@ -58,7 +58,7 @@ public static class DemoCommand
             report.Section("1. Compute-optimal scaling");
             report.Paragraph($"Chinchilla's parametric law L = E + A/N^α + B/D^β fitted to the {runs.RowCount} points Epoch AI extracted from the Chinchilla paper (the 5 highest losses dropped), with Hoffmann et al.'s procedure: Huber loss (δ = 10⁻³) on log loss, a 4,500-start grid.");
             report.KeyValues([("A", A), ("B", B), ("E", E), ("α", fit["alpha"].Value), ("β", fit["beta"].Value), ("objective", fit.Objective)], "Chinchilla law (Epoch's replication: A = 477.84, B = 2143.86, E = 1.81724, α = 0.347313, β = 0.367183, objective 0.0010182740)");
-            FitReportWriter.Add(report, fit, runs, "chinchilla");
+            FitReports.Add(report, fit, runs, "chinchilla");
             var allocations = new[] { 1e19, 1e21, 1e23, 5.76e23, 1e25 }.Select(c => BudgetAllocator.Optimize(FittedLaw.From(fit), c)).ToList();
             report.Table(["C (FLOP)", "N", "D", "D/N", "predicted loss"],
                 allocations.Select(a => (IReadOnlyList<string>)[a.Compute.ToString("G3", Inv), a.ModelSize.ToString("G4", Inv), a.Tokens.ToString("G4", Inv),

@@ -59,9 +59,7 @@ public static class FitCommand
             ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps, input.Binding));
             if (parse.GetValue(report) is { } reportDir)
             {
-                var builder = new Plotting.Reports.ReportBuilder("ScalingLaws fit report");
-                for (int i = 0; i < fits.Count; i++) FitReportWriter.Add(builder, fits[i], table, $"fit{i + 1}");
-                var files = ReportCommand.Write(builder.Build(), reportDir);
+                var files = ReportCommand.Write(Plotting.Reports.FitReports.Create(fits, table), reportDir);
                 context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
             }
             return ReportConvergence(context, fits, parse.GetValue(allow));

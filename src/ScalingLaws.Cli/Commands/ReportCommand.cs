@@ -27,10 +27,7 @@ public static class ReportCommand
         {
             var fits = SavedFits.Load(parse.GetValue(fit)!);
             var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, fits.Count == 1 ? fits[0].Target : null);
-            var report = new ReportBuilder("ScalingLaws report");
-            for (int i = 0; i < fits.Count; i++)
-                FitReportWriter.Add(report, fits[i], table, $"fit{i + 1}", parse.GetValue(x), parse.GetValue(group));
-            var files = Write(report.Build(), parse.GetValue(outDir)!);
+            var files = Write(FitReports.Create(fits, table, "ScalingLaws report", parse.GetValue(x), parse.GetValue(group)), parse.GetValue(outDir)!);
             context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
             return ExitCodes.Success;
         }));

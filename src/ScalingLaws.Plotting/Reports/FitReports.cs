@@ -1,19 +1,41 @@
 using System.Globalization;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Compute;
 using ScalingLaws.Plotting.Fits;
-using ScalingLaws.Plotting.Reports;
 
-namespace ScalingLaws.Cli.Infrastructure;
+namespace ScalingLaws.Plotting.Reports;
 
-/// <summary>Adds a fit's sections (parameters, statistics, figures) to a report.</summary>
-public static class FitReportWriter
+/// <summary>
+/// The fit report — the same Markdown and HTML from a notebook as from <c>scaling-laws fit --report</c> and
+/// <c>scaling-laws report</c>: per fit, its formula, loss and termination, the parameter table, statistics, warnings and,
+/// given the runs, curves, parity and residual figures (and iso-FLOP and frontier figures for laws in N and D).
+/// </summary>
+public static class FitReports
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>A report of <paramref name="fits"/> (sections named fit1, fit2, …), with figures when <paramref name="data"/> is given.</summary>
+    /// <param name="fits">The fits.</param>
+    /// <param name="data">The runs they were fitted to, or null for tables only.</param>
+    /// <param name="title">Report title.</param>
+    /// <param name="xVariable">Variable on the curves' x axis; default D if the law reads it, else its first variable.</param>
+    /// <param name="group">Column grouping the curves; default N when x is D.</param>
+    public static Report Create(IReadOnlyList<FitResult> fits, RunTable? data, string title = "ScalingLaws fit report", string? xVariable = null, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(fits);
+        var report = new ReportBuilder(title);
+        for (int i = 0; i < fits.Count; i++) Add(report, fits[i], data, $"fit{i + 1}", xVariable, group);
+        return report.Build();
+    }
+
     /// <summary>Adds the fit's tables and, given its data, curves, parity and residual figures (and compute figures for laws in N and D).</summary>
+    /// <param name="report">The report being built.</param>
+    /// <param name="fit">The fit.</param>
+    /// <param name="data">The runs, or null for tables only.</param>
+    /// <param name="name">Prefix of the figure files.</param>
+    /// <param name="xVariable">Variable on the curves' x axis; default D if the law reads it, else its first variable.</param>
+    /// <param name="group">Column grouping the curves; default N when x is D.</param>
     public static void Add(ReportBuilder report, FitResult fit, RunTable? data, string name, string? xVariable = null, string? group = null)
     {
         report.Section($"{fit.Law.Name} fit of {fit.Target}");
