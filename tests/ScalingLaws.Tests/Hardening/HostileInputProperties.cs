@@ -23,7 +23,7 @@ public class HostileInputProperties
             return failure is null ? true.ToProperty() : false.Label($"seed {seed}: {failure}");
         });
 
-    [Property(MaxTest = 45_000, Replay = "20261203,11")]
+    [Property(MaxTest = 50_000, Replay = "20261203,11")]
     public Property CsvTextIsReadOrRejectedWithALocatedError() => Holds(random =>
     {
         var text = HostileText.Csv(random);
@@ -57,7 +57,7 @@ public class HostileInputProperties
         catch (Exception e) { return $"{e.GetType().Name}: {e.Message} for {Show(text)}"; }
     });
 
-    [Property(MaxTest = 15_000, Replay = "20261203,17")]
+    [Property(MaxTest = 20_000, Replay = "20261203,17")]
     public Property OptionValuesAreAcceptedOrRejected() => Holds(random =>
     {
         var text = HostileText.Mutate(random, random.Next(4) switch { 0 => "huber:0.001", 1 => "1.5e6", 2 => "cauchy:2", _ => "70M" }, random.Next(0, 4));
