@@ -34,7 +34,7 @@ public class BadInputTests
     {
         var r = CliRunner.Run("frobnicate");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("error: Unrecognized command or argument 'frobnicate'.", r.Error);
+        Assert.Contains("error: unknown command 'frobnicate'.", r.Error);
         Assert.Equal("", r.Out);
     }
 

@@ -88,14 +88,8 @@ public static class PlotCommand
                     _ => throw new CliException($"Unknown kind '{k}'."),
                 };
             }
-            try
-            {
-                if (ext == ".png") PlotFiles.SavePng(figure, path, w, h); else PlotFiles.SaveSvg(figure, path, w, h);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-            {
-                throw new CliException($"Cannot write '{path}': {e.Message}");
-            }
+            if (ext == ".png") Infrastructure.AtomicFile.WriteAllBytes(path, PlotFiles.PngBytes(figure, w, h), context.Cancellation);
+            else Infrastructure.AtomicFile.WriteAllText(path, PlotFiles.SvgText(figure, w, h), context.Cancellation);
             context.Error.WriteLine($"Wrote {path}");
             return ExitCodes.Success;
         }));

@@ -16,8 +16,10 @@ internal static class CommandLineErrors
             var word = parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-'));
             if (word is not null)
             {
-                var closest = commands.Where(c => ClosestName.Distance(word.ToLowerInvariant(), c) <= Math.Max(1, word.Length / 3))
-                    .OrderBy(c => ClosestName.Distance(word.ToLowerInvariant(), c)).FirstOrDefault();
+                string typed = word.ToLowerInvariant();
+                var closest = commands.Where(c => ClosestName.Distance(typed, c) <= Math.Max(1, typed.Length / 3)
+                        || (typed.Length == c.Length && typed.Order().SequenceEqual(c.Order())))
+                    .OrderBy(c => ClosestName.Distance(typed, c)).FirstOrDefault();
                 return [$"unknown command '{word}'{(closest is null ? "." : $"; did you mean '{closest}'?")} {list}"];
             }
             if (parse.Errors.Count > 0 && parse.UnmatchedTokens.Count == 0 && parse.Tokens.Count == 0)

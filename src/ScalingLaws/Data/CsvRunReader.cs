@@ -5,7 +5,8 @@ using CsvHelper;
 namespace ScalingLaws.Data;
 
 /// <summary>
-/// Reads a CSV (or, for <c>.tsv</c>/<c>.tab</c> names, tab-separated) file of runs into a <see cref="RunTable"/>.
+/// Reads a CSV file of runs into a <see cref="RunTable"/>: comma-separated, or tab-separated for <c>.tsv</c>/<c>.tab</c>
+/// names and for headers with tabs but no comma, or semicolon-separated for headers with semicolons only (see <see cref="Separator"/>).
 /// The first row is the header; every row must have as many fields as the header; quoting follows
 /// RFC 4180 and malformed quoting is an error. Cells are trimmed.
 /// <para>
@@ -18,15 +19,15 @@ namespace ScalingLaws.Data;
 /// </summary>
 public static partial class CsvRunReader
 {
-    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <summary>Reads the file at <paramref name="path"/> (two passes over the file: column kinds, then values).</summary>
     /// <param name="path">File path; it names the rows' source.</param>
     /// <param name="options">Options; default <see cref="CsvRunReaderOptions.Default"/>.</param>
     /// <exception cref="DataException">The file is missing, empty, malformed, or a cell is wrong.</exception>
     public static RunTable Read(string path, CsvRunReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = DataFiles.OpenText(path);
-        return Read(reader, path, options);
+        DataFiles.RequireFile(path);
+        return Read(() => DataFiles.OpenText(path), path, options);
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>.</summary>
@@ -38,12 +39,42 @@ public static partial class CsvRunReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(name);
+        string text = reader.ReadToEnd();
+        return Read(() => new StringReader(text), name, options);
+    }
+
+    /// <summary>
+    /// Two passes over the text <paramref name="open"/> returns: the first decides each column's kind (and finds the
+    /// first bad cell), the second stores numbers in one <c>double[]</c> per numeric column and the rows' line numbers
+    /// in one <c>int[]</c>, so a table costs 8 bytes per number and no object per row.
+    /// </summary>
+    private static RunTable Read(Func<TextReader> open, string name, CsvRunReaderOptions? options)
+    {
         options ??= CsvRunReaderOptions.Default;
-        var (header, headerLine, rows) = ReadCells(reader, name, options.Separator ?? SeparatorFor(name));
-        var columns = new List<RunColumn>(header.Length);
-        for (int j = 0; j < header.Length; j++)
-            columns.Add(ColumnTyping.Build(header[j], j, rows, name, options.TextColumns.Contains(header[j])));
-        return new RunTable(name, columns, rows.Select(r => new SourceLocation(name, r.Line)));
+        char separator;
+        using (var first = open()) separator = options.Separator ?? Separator(name, FirstLine(first));
+        string[] header = [];
+        var columns = Array.Empty<ColumnTyping.Survey>();
+        int rows = 0;
+        Scan(open, name, separator, (h, line) =>
+        {
+            header = h;
+            columns = h.Select((c, j) => new ColumnTyping.Survey(c, j, options.TextColumns.Contains(c))).ToArray();
+        }, (cells, line) =>
+        {
+            foreach (var column in columns) column.Add(cells[column.Index], rows, line);
+            rows++;
+        });
+        var builders = columns.Select(c => c.Builder(rows, name)).ToArray();
+        var lines = new int[rows];
+        int row = 0;
+        Scan(open, name, separator, (_, _) => { }, (cells, line) =>
+        {
+            if (row >= rows) return;
+            foreach (var builder in builders) builder.Set(row, cells[builder.Index]);
+            lines[row++] = line;
+        });
+        return new RunTable(name, builders.Select(b => b.Build()), RowOrigins.Lines(name, lines));
     }
 
     /// <summary>A tab for names ending in .tsv or .tab, a comma otherwise.</summary>
@@ -51,7 +82,29 @@ public static partial class CsvRunReader
         name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tab", StringComparison.OrdinalIgnoreCase)
             ? '\t' : ',';
 
-    private static (string[] Header, int HeaderLine, List<CellRow> Rows) ReadCells(TextReader reader, string name, char separator)
+    /// <summary>
+    /// The separator of a file from its name and header line: a tab for <c>.tsv</c>/<c>.tab</c> names; else, when the
+    /// header has no comma, a tab or a semicolon if it has one (tab- and semicolon-separated files saved as .csv); else a comma.
+    /// </summary>
+    public static char Separator(string name, string headerLine)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(headerLine);
+        if (SeparatorFor(name) == '\t') return '\t';
+        if (headerLine.Contains(',')) return ',';
+        if (headerLine.Contains('\t')) return '\t';
+        return headerLine.Contains(';') ? ';' : ',';
+    }
+
+    /// <summary>The first non-blank line of <paramref name="reader"/>, or empty.</summary>
+    internal static string FirstLine(TextReader reader)
+    {
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            if (!string.IsNullOrWhiteSpace(line)) return line;
+        return "";
+    }
+
+    private static void Scan(Func<TextReader> open, string name, char separator, Action<string[], int> onHeader, Action<string[], int> onRow)
     {
         var csvOptions = new CsvReaderOptions
         {
@@ -62,23 +115,25 @@ public static partial class CsvRunReader
             MissingField = CsvMissingFieldHandling.Throw,
             TrackLineNumbers = true,
         };
-        var rows = new List<CellRow>();
         try
         {
+            using var reader = open();
             using var csv = CsvReader.Create(reader, csvOptions, true);
             csv.ReadHeader();
             var header = csv.Headers.Select(h => h.Trim()).ToArray();
             if (header.Length == 0) throw new DataException("is empty (no header row).", name);
             int headerLine = (int)Math.Max(1, csv.LineNumber);
             CheckHeader(header, name, headerLine);
+            onHeader(header, headerLine);
+            var cells = new string[header.Length];
+            int count = 0;
             while (csv.Read())
             {
-                var cells = new string[csv.FieldCount];
                 for (int j = 0; j < cells.Length; j++) cells[j] = (csv.GetString(j) ?? "").Trim();
-                rows.Add(new CellRow((int)csv.LineNumber, cells));
+                onRow(cells, (int)csv.LineNumber);
+                count++;
             }
-            if (rows.Count == 0) throw new DataException("no data rows (the file has only a header).", name, headerLine);
-            return (header, headerLine, rows);
+            if (count == 0) throw new DataException("no data rows (the file has only a header).", name, headerLine);
         }
         catch (CsvFormatException e)
         {

@@ -30,7 +30,7 @@ public static class EpochChinchillaReader
             RunColumn.Numeric("C", c),
             RunColumn.Numeric("D", n.Zip(c, (ni, ci) => ci / (6 * ni))),
             RunColumn.Numeric("loss", loss),
-        ], raw.Sources);
+        ], raw.Origins);
         if (dropHighestLoss == 0) return table;
         var dropped = Enumerable.Range(0, loss.Length)
             .OrderByDescending(i => loss[i]).ThenBy(i => i)

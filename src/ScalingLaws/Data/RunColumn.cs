@@ -18,7 +18,7 @@ public sealed class RunColumn
     /// <param name="name">Column name.</param>
     /// <param name="values">Values, one per row.</param>
     public static RunColumn Numeric(string name, IEnumerable<double> values) =>
-        new(name, ColumnKind.Numeric, values.ToImmutableArray(), ImmutableArray<string>.Empty);
+        new(name, ColumnKind.Numeric, values is ImmutableArray<double> array ? array : values.ToImmutableArray(), ImmutableArray<string>.Empty);
 
     /// <summary>Creates a text column; the empty string marks a missing value and <c>null</c> is read as empty.</summary>
     /// <param name="name">Column name.</param>

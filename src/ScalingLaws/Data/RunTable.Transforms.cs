@@ -24,8 +24,7 @@ public sealed partial class RunTable
         foreach (int i in rows)
             if ((uint)i >= (uint)RowCount)
                 throw new ArgumentOutOfRangeException(nameof(rows), i, $"Row index outside the table of {RowCount} rows.");
-        var sources = rows.Select(i => Sources[i]);
-        return new RunTable(Name, Columns.Select(c => c.Select(rows)), sources);
+        return new RunTable(Name, Columns.Select(c => c.Select(rows)), Origins.Select(rows));
     }
 
     /// <summary>The table with a numeric column added, or replaced when the name exists.</summary>
@@ -59,7 +58,7 @@ public sealed partial class RunTable
             throw new ArgumentException(
                 $"Column '{column.Name}' has {column.Count} values; the table has {RowCount} rows.", nameof(column));
         var columns = _index.TryGetValue(column.Name, out int j) ? Columns.SetItem(j, column) : Columns.Add(column);
-        return new RunTable(Name, columns, Sources);
+        return new RunTable(Name, columns, Origins);
     }
 
     /// <summary>The table without the named columns.</summary>
@@ -68,7 +67,7 @@ public sealed partial class RunTable
     {
         foreach (var name in names) Column(name);
         var drop = names.ToHashSet(StringComparer.Ordinal);
-        return new RunTable(Name, Columns.Where(c => !drop.Contains(c.Name)), Sources);
+        return new RunTable(Name, Columns.Where(c => !drop.Contains(c.Name)), Origins);
     }
 
     /// <summary>The table with a column renamed.</summary>
@@ -79,7 +78,7 @@ public sealed partial class RunTable
         var column = Column(name);
         if (name != newName && HasColumn(newName))
             throw new DataException($"cannot rename '{name}' to '{newName}': that column exists already.", Name);
-        return new RunTable(Name, Columns.Select(c => c == column ? c.WithName(newName) : c), Sources);
+        return new RunTable(Name, Columns.Select(c => c == column ? c.WithName(newName) : c), Origins);
     }
 
     /// <summary>The rows in which none of the named columns is missing (empty or NaN).</summary>

@@ -18,16 +18,20 @@ public sealed partial class RunTable
     /// <param name="sources">Where each row came from; <c>null</c> numbers the rows 1, 2, … in <paramref name="name"/>.</param>
     /// <exception cref="ArgumentException">Lengths differ or a name repeats.</exception>
     public RunTable(string name, IEnumerable<RunColumn> columns, IEnumerable<SourceLocation>? sources = null)
+        : this(name, columns, sources is null ? null : RowOrigins.From(sources))
+    {
+    }
+
+    /// <summary>Creates a table whose rows come from <paramref name="origins"/> (<c>null</c>: lines 1, 2, … of <paramref name="name"/>).</summary>
+    internal RunTable(string name, IEnumerable<RunColumn> columns, RowOrigins? origins)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(columns);
         Name = name;
         Columns = columns.ToImmutableArray();
         int rows = Columns.IsEmpty ? 0 : Columns[0].Count;
-        Sources = sources is null
-            ? Enumerable.Range(1, rows).Select(i => new SourceLocation(name, i)).ToImmutableArray()
-            : sources.ToImmutableArray();
-        if (Columns.IsEmpty) rows = Sources.Length;
+        Origins = origins ?? RowOrigins.Lines(name, Enumerable.Range(1, rows).ToArray());
+        if (Columns.IsEmpty) rows = Origins.Count;
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int j = 0; j < Columns.Length; j++)
         {
@@ -38,11 +42,14 @@ public sealed partial class RunTable
                 throw new ArgumentException(
                     $"Column '{column.Name}' has {column.Count} values; expected {rows}.", nameof(columns));
         }
-        if (Sources.Length != rows)
-            throw new ArgumentException($"{Sources.Length} source locations for {rows} rows.", nameof(sources));
+        if (Origins.Count != rows)
+            throw new ArgumentException($"{Origins.Count} source locations for {rows} rows.", "sources");
         RowCount = rows;
         ColumnNames = Columns.Select(c => c.Name).ToImmutableArray();
     }
+
+    /// <summary>Where each row came from, compactly (a file and an <c>int[]</c> of lines when the rows share one file).</summary>
+    internal RowOrigins Origins { get; }
 
     /// <summary>Name of the source (file path or description), used in messages.</summary>
     public string Name { get; }
@@ -53,8 +60,8 @@ public sealed partial class RunTable
     /// <summary>The column names, in order.</summary>
     public ImmutableArray<string> ColumnNames { get; }
 
-    /// <summary>Where each row came from.</summary>
-    public ImmutableArray<SourceLocation> Sources { get; }
+    /// <summary>Where each row came from (built on first use; tables store a file and line numbers).</summary>
+    public ImmutableArray<SourceLocation> Sources => Origins.All;
 
     /// <summary>Number of rows.</summary>
     public int RowCount { get; }
@@ -97,7 +104,7 @@ public sealed partial class RunTable
 
     /// <summary>Where row <paramref name="row"/> came from.</summary>
     /// <param name="row">0-based row index.</param>
-    public SourceLocation RowSource(int row) => Sources[row];
+    public SourceLocation RowSource(int row) => Origins[row];
 
     /// <summary>A view of row <paramref name="row"/>.</summary>
     /// <param name="row">0-based row index.</param>
@@ -121,7 +128,7 @@ public sealed partial class RunTable
         var message = $"column '{column.Name}' holds text, not numbers";
         if (example >= 0)
         {
-            message += $" (e.g. {CellMessages.Quote(column.Texts[example])} at {Sources[example]})";
+            message += $" (e.g. {CellMessages.Quote(column.Texts[example])} at {RowSource(example)})";
             var hint = CellMessages.Hint(column.Texts[example]);
             if (hint.Length > 0) return message + ". " + hint;
         }

@@ -8,7 +8,7 @@ namespace ScalingLaws.Data;
 /// <c>unique_tokens_U</c> and <c>val_loss</c> is <see cref="DataFormat.Datablations"/>; one with
 /// <c>index</c> and <c>train_the_pile_*</c> or <c>metric/the_pile_*</c> columns is
 /// <see cref="DataFormat.RegMix"/>; anything else is <see cref="DataFormat.Tsv"/> for <c>.tsv</c>/<c>.tab</c>
-/// names and <see cref="DataFormat.Csv"/> otherwise.
+/// names or a tab-separated header and <see cref="DataFormat.Csv"/> (comma or semicolon, see <see cref="CsvRunReader.Separator"/>) otherwise.
 /// </summary>
 public static class RunTableLoader
 {
@@ -24,7 +24,7 @@ public static class RunTableLoader
             throw new DataException($"is a folder; only the {DataFormat.MixingLaws} format reads folders.", path);
         return chosen switch
         {
-            DataFormat.Csv => CsvRunReader.Read(path, CsvRunReaderOptions.Default with { Separator = ',' }),
+            DataFormat.Csv => CsvRunReader.Read(path),
             DataFormat.Tsv => CsvRunReader.Read(path, CsvRunReaderOptions.Default with { Separator = '\t' }),
             DataFormat.EpochChinchilla => EpochChinchillaReader.Read(path),
             DataFormat.Datablations => DatablationsReader.Read(path),
@@ -51,24 +51,17 @@ public static class RunTableLoader
             throw new DataException("is JSON; run data must be CSV, TSV or a training log (domain weights are read by DomainWeightsReader).", path);
         string firstLine;
         using (var reader = DataFiles.OpenText(path))
-            firstLine = ReadFirstLine(reader);
+            firstLine = CsvRunReader.FirstLine(reader);
         var tabFields = firstLine.Split('\t');
         if (tabFields.Length == 3 && tabFields[0].Contains('/') && tabFields[1].Contains(".bin", StringComparison.Ordinal))
             return DataFormat.MixingLaws;
-        char separator = CsvRunReader.SeparatorFor(path);
+        char separator = CsvRunReader.Separator(path, firstLine);
         var header = firstLine.Split(separator).Select(h => h.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal);
         if (header.IsSupersetOf(["Model Size", "Training FLOP", "loss"])) return DataFormat.EpochChinchilla;
         if (header.IsSupersetOf(["params_N", "tokens_D", "unique_tokens_U", "val_loss"])) return DataFormat.Datablations;
         if (header.Contains("index") && header.Any(h => h.StartsWith("train_the_pile_", StringComparison.Ordinal) || h.StartsWith("metric/the_pile_", StringComparison.Ordinal)))
             return DataFormat.RegMix;
         return separator == '\t' ? DataFormat.Tsv : DataFormat.Csv;
-    }
-
-    private static string ReadFirstLine(TextReader reader)
-    {
-        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
-            if (!string.IsNullOrWhiteSpace(line)) return line;
-        return "";
     }
 
     private static RunTable LoadRegMix(string path)
