@@ -44,7 +44,7 @@ public static class SweepRunner
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation };
             Parallel.ForEach(stage, options, job =>
             {
-                rows[job.Order] = RunOne(job, folder, rows);
+                rows[job.Order] = RunOne(job, folder, rows, cancellation);
                 finished?.Invoke(Interlocked.Increment(ref done), needed.Count);
             });
         }
@@ -60,7 +60,7 @@ public static class SweepRunner
         return [.. jobs.Where(j => shard.Contains(group[j.Order])).Select(j => j.Order)];
     }
 
-    private static SweepRow RunOne(SweepJob job, string folder, ConcurrentDictionary<int, SweepRow> rows)
+    private static SweepRow RunOne(SweepJob job, string folder, ConcurrentDictionary<int, SweepRow> rows, CancellationToken cancellation)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
@@ -82,13 +82,14 @@ public static class SweepRunner
         var error = new StringWriter();
         var clock = Stopwatch.StartNew();
         int exit;
-        try { exit = CliApp.RunAsync(arguments, output, error).GetAwaiter().GetResult(); }
+        try { exit = CliApp.RunAsync(arguments, output, error, cancellation: cancellation).GetAwaiter().GetResult(); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             error.WriteLine("error: " + e.Message);
             exit = ExitCodes.BadInput;
         }
         long elapsed = clock.ElapsedMilliseconds;
+        cancellation.ThrowIfCancellationRequested();
         if (output.GetStringBuilder().Length > 0) AtomicFile.WriteAllText(Path.Combine(jobFolder, "stdout.txt"), output.ToString());
         string message = exit == 0 ? "" : string.Join("\n", error.ToString().Split('\n').Select(l => l.TrimEnd('\r'))
             .Where(l => l.Length > 0 && !l.StartsWith("Wrote ", StringComparison.Ordinal)));
