@@ -71,6 +71,9 @@ public sealed class FitProblem
         if (!data.Variables.SequenceEqual(law.Variables))
             throw new FitSetupException($"The data's variables ({string.Join(", ", data.Variables)}) do not match the law's ({string.Join(", ", law.Variables)}).");
 
+        var recipe = law.DefaultRecipe(data);
+        options = WithRecipeGauge(options, recipe);
+
         var lower = new double[p]; var upper = new double[p]; var initial = new double[p]; var isFixed = new bool[p];
         for (int j = 0; j < p; j++)
         {
@@ -97,13 +100,20 @@ public sealed class FitProblem
         if (data.Count < free)
             throw new FitSetupException($"The data have {data.Count} rows but the fit has {free} free parameters; at least {free} rows are needed.");
 
-        var recipe = law.DefaultRecipe(data);
         var loss = options.Loss ?? recipe.Loss;
         var space = options.Space ?? recipe.Space;
         var starts = options.Starts ?? recipe.Starts;
         ValidateData(data, space);
         ValidateStarts(starts, names);
+        if (law is IDomainWeightedLaw weighted) DomainIdentifiability.Check(weighted, data);
         return new FitProblem(law, data, options, loss, space, starts, lower, upper, initial, isFixed);
+    }
+
+    /// <summary>The options with the recipe's gauge-pinning fixed values added where the options neither fix nor bound that parameter.</summary>
+    private static FitOptions WithRecipeGauge(FitOptions options, FitRecipe recipe)
+    {
+        var added = recipe.Fixed.Where(f => !options.Fixed.ContainsKey(f.Key) && !options.Bounds.ContainsKey(f.Key)).ToList();
+        return added.Count == 0 ? options : options with { Fixed = options.Fixed.SetItems(added) };
     }
 
     private static void ValidateOptions(FitOptions o)
