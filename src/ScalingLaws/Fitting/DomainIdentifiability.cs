@@ -19,7 +19,7 @@ public static class DomainIdentifiability
 
     /// <summary>Throws when the data cannot identify a domain of <paramref name="law"/>.</summary>
     /// <exception cref="FitSetupException">A weight column is absent, constant or collinear; the message names it.</exception>
-    public static void Check(IDomainWeightedLaw law, FitData data)
+    public static void Check(IMixtureLaw law, FitData data)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(data);

@@ -105,7 +105,7 @@ public sealed class FitProblem
         var starts = options.Starts ?? recipe.Starts;
         ValidateData(data, space);
         ValidateStarts(starts, names);
-        if (law is IDomainWeightedLaw weighted) DomainIdentifiability.Check(weighted, data);
+        if (law is IMixtureLaw weighted) DomainIdentifiability.Check(weighted, data);
         return new FitProblem(law, data, options, loss, space, starts, lower, upper, initial, isFixed);
     }
 
