@@ -31,6 +31,12 @@ public sealed record SavedFit(string Law, string Formula, string Target, Immutab
     /// <summary>Objective at the solution.</summary>
     public double Objective { get; init; } = double.NaN;
 
+    /// <summary>The covariance of the free parameters as saved (unavailable when the fit had none).</summary>
+    public Uncertainty.ParameterCovariance Covariance { get; init; } = Uncertainty.ParameterCovariance.Unavailable("not in the fit file");
+
+    /// <summary>Whether the fit's domain weights were rescaled to sum to 1 per row (<c>--normalize-weights</c>).</summary>
+    public bool NormalizedWeights { get; init; }
+
     /// <summary>Parameter bounds used by the fit, in the law's order.</summary>
     public ImmutableArray<(double Lower, double Upper)> Bounds { get; init; } = ImmutableArray<(double, double)>.Empty;
 
@@ -101,6 +107,20 @@ public sealed record SavedFit(string Law, string Formula, string Target, Immutab
             Termination = e.TryGetProperty("termination", out var t) && Enum.TryParse<Termination>(t.GetString(), out var term) ? term : Termination.CostTolerance,
             Objective = e.TryGetProperty("objective", out var ob) ? JsonNumbers.Read(ob) : double.NaN,
             Bounds = parameters.Select(p => (JsonNumbers.Read(p.GetProperty("lower"), double.NegativeInfinity), JsonNumbers.Read(p.GetProperty("upper"), double.PositiveInfinity))).ToImmutableArray(),
+            Covariance = e.TryGetProperty("covariance", out var c) ? ReadCovariance(c) : Uncertainty.ParameterCovariance.Unavailable("not in the fit file"),
+            NormalizedWeights = e.TryGetProperty("input", out var input) && input.TryGetProperty("normalizedWeights", out var nw) && nw.ValueKind == JsonValueKind.True,
+        };
+    }
+
+    private static Uncertainty.ParameterCovariance ReadCovariance(JsonElement c)
+    {
+        if (!c.TryGetProperty("matrix", out var matrix)) return Uncertainty.ParameterCovariance.Unavailable(c.TryGetProperty("unavailable", out var u) ? u.GetString() ?? "unavailable" : "unavailable");
+        return new Uncertainty.ParameterCovariance
+        {
+            Names = c.GetProperty("names").EnumerateArray().Select(n => n.GetString()!).ToImmutableArray(),
+            Values = matrix.EnumerateArray().SelectMany(row => row.EnumerateArray().Select(v => JsonNumbers.Read(v))).ToImmutableArray(),
+            ResidualVariance = JsonNumbers.Read(c.GetProperty("residualVariance")),
+            ConditionNumber = c.TryGetProperty("conditionNumber", out var k) ? JsonNumbers.Read(k) : double.NaN,
         };
     }
 
