@@ -15,7 +15,11 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// <param name="HeldOutValue">The largest value of <paramref name="Variable"/> (NaN without one).</param>
 /// <param name="Result">The hold-out, or null.</param>
 /// <param name="Reason">Why there is no hold-out, or null.</param>
-public sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, HoldOutResult? Result, string? Reason)
+/// <param name="ScatterVariance">
+/// Run-to-run scatter σ̂² = Σ rᵢ²/(n − k) of the plain (not loss-reweighted) residuals in the fit's residual space,
+/// saved as <c>scatterVariance</c> for <c>predict</c>'s intervals (a robust loss's reweighted residuals understate it).
+/// </param>
+public sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, HoldOutResult? Result, string? Reason, double ScatterVariance)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -24,9 +28,13 @@ public sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, H
     {
         string? variable = ScaleHoldOut.ScaleVariable(fit.Law);
         double largest = variable is null || data.Count == 0 ? double.NaN : data.Column(variable).Max();
-        if (!enabled) return new(variable, largest, null, "not computed (--no-scale-holdout)");
+        var predicted = fit.Predict(data);
+        double rss = 0;
+        for (int i = 0; i < data.Count; i++) { double r = Metrics.Residual(data.Y[i], predicted[i], fit.Space); rss += r * r; }
+        double scatter = rss / Math.Max(1, data.Count - fit.Statistics.FreeParameters);
+        if (!enabled) return new(variable, largest, null, "not computed (--no-scale-holdout)", scatter);
         var (result, reason) = ScaleHoldOut.Evaluate(fit, data);
-        return new(variable, largest, result, reason);
+        return new(variable, largest, result, reason, scatter);
     }
 
     /// <summary>Table section: in-sample MRE, scale hold-out MRE and the held-out rows.</summary>
@@ -54,6 +62,7 @@ public sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, H
     public void WriteJson(Utf8JsonWriter w, FitResult fit)
     {
         JsonNumbers.Write(w, "inSampleMre", fit.Statistics.MeanRelativeError);
+        JsonNumbers.Write(w, "scatterVariance", ScatterVariance);
         w.WriteStartObject("scaleHoldOut");
         if (Variable is not null) w.WriteString("variable", Variable);
         if (Result is null)

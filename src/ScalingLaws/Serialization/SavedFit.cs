@@ -107,19 +107,20 @@ public sealed record SavedFit(string Law, string Formula, string Target, Immutab
             Termination = e.TryGetProperty("termination", out var t) && Enum.TryParse<Termination>(t.GetString(), out var term) ? term : Termination.CostTolerance,
             Objective = e.TryGetProperty("objective", out var ob) ? JsonNumbers.Read(ob) : double.NaN,
             Bounds = parameters.Select(p => (JsonNumbers.Read(p.GetProperty("lower"), double.NegativeInfinity), JsonNumbers.Read(p.GetProperty("upper"), double.PositiveInfinity))).ToImmutableArray(),
-            Covariance = e.TryGetProperty("covariance", out var c) ? ReadCovariance(c) : Uncertainty.ParameterCovariance.Unavailable("not in the fit file"),
+            Covariance = e.TryGetProperty("covariance", out var c) ? ReadCovariance(c, e) : Uncertainty.ParameterCovariance.Unavailable("not in the fit file"),
             NormalizedWeights = e.TryGetProperty("input", out var input) && input.TryGetProperty("normalizedWeights", out var nw) && nw.ValueKind == JsonValueKind.True,
         };
     }
 
-    private static Uncertainty.ParameterCovariance ReadCovariance(JsonElement c)
+    /// <summary>The saved covariance; its residual variance is the plain residuals' <c>scatterVariance</c> when the fit saved one.</summary>
+    private static Uncertainty.ParameterCovariance ReadCovariance(JsonElement c, JsonElement fit)
     {
         if (!c.TryGetProperty("matrix", out var matrix)) return Uncertainty.ParameterCovariance.Unavailable(c.TryGetProperty("unavailable", out var u) ? u.GetString() ?? "unavailable" : "unavailable");
         return new Uncertainty.ParameterCovariance
         {
             Names = c.GetProperty("names").EnumerateArray().Select(n => n.GetString()!).ToImmutableArray(),
             Values = matrix.EnumerateArray().SelectMany(row => row.EnumerateArray().Select(v => JsonNumbers.Read(v))).ToImmutableArray(),
-            ResidualVariance = JsonNumbers.Read(c.GetProperty("residualVariance")),
+            ResidualVariance = fit.TryGetProperty("scatterVariance", out var scatter) ? JsonNumbers.Read(scatter) : JsonNumbers.Read(c.GetProperty("residualVariance")),
             ConditionNumber = c.TryGetProperty("conditionNumber", out var k) ? JsonNumbers.Read(k) : double.NaN,
         };
     }
