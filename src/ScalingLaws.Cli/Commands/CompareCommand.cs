@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -23,7 +24,9 @@ public static class CompareCommand
             Description = "Rank by aic, aicc, bic or scale-holdout (the error predicting the runs at the largest N, or D, from a refit without them); default aic, or the held-out error with --hold-out-largest",
         };
         rankBy.AcceptOnlyFromAmong("aic", "aicc", "bic", "scale-holdout");
+        var settings = new FitSettings();
         var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("compare", """
@@ -32,23 +35,31 @@ public static class CompareCommand
             Example:
               scaling-laws compare --data data/epoch-chinchilla/svg_extracted_data.csv --drop-highest 5 --laws chinchilla,kaplan --hold-out-largest N
               scaling-laws compare --data data/epoch-chinchilla/svg_extracted_data.csv --drop-highest 5 --laws chinchilla,kaplan --rank-by scale-holdout
-            """) { laws, largest, rankBy, seed, format, output };
+            """) { laws, largest, rankBy, seed, threads, format, output };
         data.AddTo(command);
-        command.SetAction((parse, _) => CliApp.Guard(context, () =>
+        settings.AddTo(command);
+        command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
-            var table = data.Load(parse);
-            var target = data.Targets(parse, table)[0];
-            table = data.DropHighestRows(parse, table, target);
             var names = parse.GetValue(laws)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            bool mixture = names.Any(n => LawCatalog.Contains(n) && LawCatalog.RequiresDomains(n));
+            var input = data.Resolve(parse, mixture);
+            var (table, target) = (input.Table, input.SingleTarget("compare"));
             var candidates = new List<IScalingLaw>();
             foreach (var name in names)
             {
-                IReadOnlyList<string>? domains = null;
-                if (LawCatalog.Contains(name) && LawCatalog.RequiresDomains(name)) (table, domains) = data.Domains(parse, table);
+                IReadOnlyList<string>? domains = LawCatalog.Contains(name) && LawCatalog.RequiresDomains(name) ? input.Domains : null;
                 try { candidates.Add(LawCatalog.Create(name, domains)); }
                 catch (ArgumentException e) { throw new CliException($"Option '--laws': {e.Message}"); }
             }
-            var options = new LawComparisonOptions { Seed = parse.GetValue(seed) };
+            var options = new LawComparisonOptions
+            {
+                Seed = parse.GetValue(seed),
+                Validation = new ValidationOptions
+                {
+                    Fit = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation),
+                    Mapping = input.Binding.Mapping.ToImmutableDictionary(StringComparer.Ordinal),
+                },
+            };
             if (parse.GetValue(largest) is { } column)
             {
                 if (!table.HasColumn(column)) throw new CliException($"Option '--hold-out-largest': no column '{column}'.");
@@ -62,9 +73,10 @@ public static class CompareCommand
                 case "scale-holdout":
                     if (parse.GetValue(largest) is not null) throw new CliException("Options '--rank-by scale-holdout' and '--hold-out-largest' cannot be combined; the scale hold-out holds out the largest N (or D).");
                     var variables = candidates.Select(ScaleHoldOut.ScaleVariable).Distinct().ToList();
-                    if (variables.Count != 1 || variables[0] is not { } variable || !table.HasColumn(variable))
+                    string? scaleColumn = variables.Count == 1 && variables[0] is { } v ? input.Binding.Mapping.GetValueOrDefault(v, v) : null;
+                    if (scaleColumn is null || !table.HasColumn(scaleColumn))
                         throw new CliException("Option '--rank-by scale-holdout' needs every law to read model size N (or, without N, tokens D) from a column of the data.");
-                    options = options with { Split = HoldOutSplit.ByLargest(table, variable), RankBy = ComparisonCriterion.HeldOutError };
+                    options = options with { Split = HoldOutSplit.ByLargest(table, scaleColumn), RankBy = ComparisonCriterion.HeldOutError };
                     break;
             }
             var result = LawComparison.Compare(candidates, table, target, options);

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json;
+using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
@@ -13,16 +12,16 @@ public static class FitOutput
     /// <param name="fits">The fits.</param>
     /// <param name="format">Table, JSON or CSV.</param>
     /// <param name="bootstraps">One bootstrap per fit, in the same order, or null when none was run.</param>
+    /// <param name="binding">How the fits' variables were bound to columns (saved in JSON); null for the identity binding.</param>
     /// <param name="scale">One scale hold-out per fit, in the same order, or null.</param>
-    /// <param name="weights">The domain-weight columns of a mixture fit and whether they were normalised (saved for <c>predict</c>), or null.</param>
-    public static string Render(IReadOnlyList<FitResult> fits, OutputFormat format, IReadOnlyList<BootstrapResult>? bootstraps = null,
-        IReadOnlyList<ScaleHoldOutOutput>? scale = null, (IReadOnlyList<string> Columns, bool Normalized)? weights = null)
+    public static string Render(IReadOnlyList<FitResult> fits, OutputFormat format, IReadOnlyList<BootstrapResult>? bootstraps = null, ColumnBinding? binding = null,
+        IReadOnlyList<ScaleHoldOutOutput>? scale = null)
     {
         if (bootstraps is not null && bootstraps.Count != fits.Count)
             throw new ArgumentException($"{fits.Count} fits but {bootstraps.Count} bootstraps.", nameof(bootstraps));
         return format switch
         {
-            OutputFormat.Json => Json(fits, bootstraps, scale, weights),
+            OutputFormat.Json => Json(fits, bootstraps, binding, scale),
             OutputFormat.Csv => Csv(fits, bootstraps, scale),
             _ => string.Join("\n", fits.Select((f, i) => f.Report()
                 + (bootstraps is null ? "" : BootstrapReport.Section(f, bootstraps[i]))
@@ -30,29 +29,16 @@ public static class FitOutput
         };
     }
 
-    /// <summary>One fit as a <c>"kind": "fit"</c> document, several as <c>"kind": "fits"</c>; bootstrap and scale hold-out fields when given.</summary>
-    public static string Json(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null, IReadOnlyList<ScaleHoldOutOutput>? scale = null,
-        (IReadOnlyList<string> Columns, bool Normalized)? weights = null)
+    /// <summary>One fit as a <c>"kind": "fit"</c> document, several as <c>"kind": "fits"</c>; bootstrap fields when given.</summary>
+    public static string Json(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null, ColumnBinding? binding = null,
+        IReadOnlyList<ScaleHoldOutOutput>? scale = null)
     {
-        void Body(Utf8JsonWriter w, int i)
+        var documents = fits.Select((f, i) =>
         {
-            FitJson.WriteBody(w, fits[i], bootstraps?[i]);
-            scale?[i].WriteJson(w, fits[i]);
-            if (weights is not { } input) return;
-            w.WriteStartObject("input");
-            w.WriteStartArray("weights");
-            foreach (var c in input.Columns) w.WriteStringValue(c);
-            w.WriteEndArray();
-            w.WriteBoolean("normalizedWeights", input.Normalized);
-            w.WriteEndObject();
-        }
-        if (fits.Count == 1) return JsonText.Object(null, w => Body(w, 0)) + "\n";
-        return JsonText.Object("fits", w =>
-        {
-            w.WriteStartArray("fits");
-            for (int i = 0; i < fits.Count; i++) { w.WriteStartObject(); Body(w, i); w.WriteEndObject(); }
-            w.WriteEndArray();
-        }) + "\n";
+            var document = FitJson.ToDocument(f, bootstraps?[i], binding);
+            return scale is null ? document : scale[i].AddTo(document, f);
+        }).ToList();
+        return (documents.Count == 1 ? FitJson.Write(documents[0]) : FitJson.Write(documents)) + "\n";
     }
 
     /// <summary>

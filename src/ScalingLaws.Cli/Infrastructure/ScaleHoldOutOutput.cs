@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ScalingLaws.Fitting;
-using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Validation;
 
 namespace ScalingLaws.Cli.Infrastructure;
@@ -58,35 +57,14 @@ public sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, H
         return sb.ToString();
     }
 
-    /// <summary>Writes <c>"inSampleMre"</c> and <c>"scaleHoldOut"</c> (variable, heldOutValue, fitRows, mre, usable, rows or reason).</summary>
-    public void WriteJson(Utf8JsonWriter w, FitResult fit)
+    /// <summary>The document with <c>inSampleMre</c>, <c>scatterVariance</c> and <c>scaleHoldOut</c> set.</summary>
+    public FitDocument AddTo(FitDocument document, FitResult fit)
     {
-        JsonNumbers.Write(w, "inSampleMre", fit.Statistics.MeanRelativeError);
-        JsonNumbers.Write(w, "scatterVariance", ScatterVariance);
-        w.WriteStartObject("scaleHoldOut");
-        if (Variable is not null) w.WriteString("variable", Variable);
-        if (Result is null)
-        {
-            w.WriteString("unavailable", Reason);
-            w.WriteEndObject();
-            return;
-        }
-        JsonNumbers.Write(w, "heldOutValue", HeldOutValue);
-        w.WriteNumber("fitRows", Result.FitRows.Length);
-        JsonNumbers.Write(w, "mre", Result.TestMetrics.MeanRelativeError);
-        JsonNumbers.Write(w, "mae", Result.TestMetrics.MeanAbsoluteError);
-        w.WriteBoolean("usable", Result.IsUsable);
-        w.WriteStartArray("rows");
-        for (int k = 0; k < Result.TestRows.Length; k++)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("row", Result.TestRows[k] + 1);
-            JsonNumbers.Write(w, "observed", Result.Observed[k]);
-            JsonNumbers.Write(w, "predicted", Result.Predicted[k]);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        var entry = Result is null
+            ? new FitScaleHoldOutEntry(Variable: Variable, Unavailable: Reason)
+            : new FitScaleHoldOutEntry(Variable, HeldOutValue, Result.FitRows.Length, Result.TestMetrics.MeanRelativeError, Result.TestMetrics.MeanAbsoluteError,
+                Result.IsUsable, [.. Result.TestRows.Select((row, k) => new FitHoldOutRowEntry(row + 1, Result.Observed[k], Result.Predicted[k]))]);
+        return document with { InSampleMre = fit.Statistics.MeanRelativeError, ScatterVariance = ScatterVariance, ScaleHoldOut = entry };
     }
 
     /// <summary>CSV columns <c>in_sample_mre</c>, <c>scale_holdout_mre</c> (empty when unavailable).</summary>
