@@ -19,6 +19,11 @@ public static class CompareCommand
         var data = new DataOptions();
         var laws = new Option<string>("--laws") { Description = "Catalogue laws to compare, e.g. chinchilla,kaplan", Required = true };
         var largest = new Option<string?>("--hold-out-largest") { Description = "Also rank by the error on the rows with the largest value of this column" };
+        var rankBy = new Option<string?>("--rank-by")
+        {
+            Description = "Rank by aic, aicc, bic or scale-holdout (the error predicting the runs at the largest N, or D, from a refit without them); default aic, or the held-out error with --hold-out-largest",
+        };
+        rankBy.AcceptOnlyFromAmong("aic", "aicc", "bic", "scale-holdout");
         var settings = new FitSettings();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -29,7 +34,8 @@ public static class CompareCommand
 
             Example:
               scaling-laws compare --data data/epoch-chinchilla/svg_extracted_data.csv --drop-highest 5 --laws chinchilla,kaplan --hold-out-largest N
-            """) { laws, largest, seed, threads, format, output };
+              scaling-laws compare --data data/epoch-chinchilla/svg_extracted_data.csv --drop-highest 5 --laws chinchilla,kaplan --rank-by scale-holdout
+            """) { laws, largest, rankBy, seed, threads, format, output };
         data.AddTo(command);
         settings.AddTo(command);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
@@ -58,6 +64,20 @@ public static class CompareCommand
             {
                 if (!table.HasColumn(column)) throw new CliException($"Option '--hold-out-largest': no column '{column}'.");
                 options = options with { Split = HoldOutSplit.ByLargest(table, column) };
+            }
+            switch (parse.GetValue(rankBy))
+            {
+                case "aic": options = options with { RankBy = ComparisonCriterion.Aic }; break;
+                case "aicc": options = options with { RankBy = ComparisonCriterion.Aicc }; break;
+                case "bic": options = options with { RankBy = ComparisonCriterion.Bic }; break;
+                case "scale-holdout":
+                    if (parse.GetValue(largest) is not null) throw new CliException("Options '--rank-by scale-holdout' and '--hold-out-largest' cannot be combined; the scale hold-out holds out the largest N (or D).");
+                    var variables = candidates.Select(ScaleHoldOut.ScaleVariable).Distinct().ToList();
+                    string? scaleColumn = variables.Count == 1 && variables[0] is { } v ? input.Binding.Mapping.GetValueOrDefault(v, v) : null;
+                    if (scaleColumn is null || !table.HasColumn(scaleColumn))
+                        throw new CliException("Option '--rank-by scale-holdout' needs every law to read model size N (or, without N, tokens D) from a column of the data.");
+                    options = options with { Split = HoldOutSplit.ByLargest(table, scaleColumn), RankBy = ComparisonCriterion.HeldOutError };
+                    break;
             }
             var result = LawComparison.Compare(candidates, table, target, options);
             ResultWriter.Write(context, parse.GetValue(output), Render(result, parse.GetValue(format)));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Fitting;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Validation;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -21,6 +22,7 @@ public static class FitCommand
         var threads = CommonOptions.Threads();
         var allow = new Option<bool>("--allow-unconverged") { Description = "Exit 0 even when a fit did not converge" };
         var report = new Option<string?>("--report") { Description = "Also write a Markdown/HTML report with figures into this folder" };
+        var noScaleHoldOut = new Option<bool>("--no-scale-holdout") { Description = "Skip the scale hold-out (a refit without the largest N, or D, predicting it) reported for laws with N or D" };
         var command = new Command("fit", """
             Fit a scaling law to runs with Levenberg–Marquardt and report parameters ± standard errors
             (and, with --bootstrap R, percentile intervals from R case-resampling refits).
@@ -35,7 +37,7 @@ public static class FitCommand
         data.AddTo(command);
         settings.AddTo(command);
         bootstrap.AddTo(command);
-        foreach (var o in new Option[] { seed, threads, format, output, allow, report }) command.Add(o);
+        foreach (var o in new Option[] { seed, threads, format, output, allow, report, noScaleHoldOut }) command.Add(o);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
             var input = data.Resolve(parse, law.NeedsDomains(parse));
@@ -45,18 +47,20 @@ public static class FitCommand
             var bootstrapOptions = bootstrap.Build(parse, parse.GetValue(seed), parse.GetValue(threads));
             var fits = new List<FitResult>();
             var bootstraps = bootstrapOptions is null ? null : new List<BootstrapResult>();
+            var scale = ScaleHoldOut.ScaleVariable(model) is null ? null : new List<ScaleHoldOutOutput>();
             foreach (var target in targets)
             {
                 var fitData = table.ToFitData(model.Variables, target, mapping);
                 string suffix = targets.Count > 1 ? " " + target : "";
                 using (var progress = Progress.Start(context, "fit" + suffix))
                     fits.Add(LevenbergMarquardt.Fit(model, fitData, options with { Progress = progress.Reporter }));
+                scale?.Add(ScaleHoldOutOutput.For(fits[^1], fitData, !parse.GetValue(noScaleHoldOut)));
                 if (bootstrapOptions is null) continue;
                 using (var progress = Progress.Start(context, "bootstrap" + suffix, "replicates", 10))
                     bootstraps!.Add(Bootstrap.Refit(fits[^1], fitData, bootstrapOptions with { Progress = progress.Reporter }));
                 cancellation.ThrowIfCancellationRequested();
             }
-            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps, input.Binding));
+            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps, input.Binding, scale));
             if (parse.GetValue(report) is { } reportDir)
             {
                 var files = ReportCommand.Write(Plotting.Reports.FitReports.Create(fits, table), reportDir);

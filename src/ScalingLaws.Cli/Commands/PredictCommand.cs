@@ -4,6 +4,7 @@ using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Serialization;
+using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -21,16 +22,18 @@ public static class PredictCommand
         var data = new DataOptions();
         data.Data.Required = false;
         data.Data.Description = "Predict at every row of this file (read once; the fit's column mapping, weight columns and normalisation apply unless overridden)";
+        var level = new Option<double>("--confidence") { Description = "Nominal coverage of the prediction intervals (delta method), default 0.95", DefaultValueFactory = _ => 0.95 };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("predict", """
-            Predict losses of runs never trained from a saved fit.
+            Predict losses of runs never trained from a saved fit, each with a delta-method prediction interval
+            (parameter covariance and run-to-run scatter; --confidence sets its level).
 
             Examples:
               scaling-laws fit --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --drop-highest 5 --format json -o fit.json
               scaling-laws predict --fit fit.json --at "N=70B,D=1.4T" --at "N=1B,D=20B"
               scaling-laws predict --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --format csv
-            """) { fit, at, format, output };
+            """) { fit, at, level, format, output };
         data.AddTo(command, withTarget: false);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
@@ -38,11 +41,15 @@ public static class PredictCommand
             var points = parse.GetValue(at) ?? [];
             bool fromData = parse.GetValue(data.Data) is not null;
             if ((points.Length == 0) != fromData) throw new CliException("Give either '--at' (one or more points) or '--data', not both.");
-            var rows = new List<(string Target, IReadOnlyDictionary<string, double> Point, double Prediction, double? Observed)>();
+            double confidence = parse.GetValue(level);
+            if (!(confidence > 0 && confidence < 1)) throw new CliException($"Option '--confidence': {confidence} must lie in (0, 1).");
+            var rows = new List<(string Target, IReadOnlyDictionary<string, double> Point, PredictionInterval Prediction, double? Observed)>();
             var table = fromData ? data.Load(parse) : null;
             foreach (var s in saved)
             {
                 var law = s.FittedLaw;
+                var covariance = s.Fit.Covariance with { ResidualVariance = s.Document.ScatterVariance ?? s.Fit.Covariance.ResidualVariance };
+                PredictionInterval Predict(ReadOnlySpan<double> x) => PredictionInterval.Delta(law.Law, s.Fit.Values.AsSpan(), covariance, s.Fit.Space, x, confidence);
                 if (table is null)
                 {
                     foreach (var text in points)
@@ -50,7 +57,7 @@ public static class PredictCommand
                         var point = OptionParser.Assignments(text, "--at");
                         var missing = law.Law.Variables.Where(v => !point.ContainsKey(v)).ToList();
                         if (missing.Count > 0) throw new CliException($"Option '--at': '{text}' lacks {string.Join(", ", missing)}; the law reads {string.Join(", ", law.Law.Variables)}.");
-                        rows.Add((s.Target, point, law.Evaluate(point), null));
+                        rows.Add((s.Target, point, Predict([.. law.Law.Variables.Select(v => point[v])]), null));
                     }
                     continue;
                 }
@@ -64,7 +71,7 @@ public static class PredictCommand
                     var x = values.AsSpan(i * m, m);
                     var point = new Dictionary<string, double>(m);
                     for (int j = 0; j < m; j++) point[law.Law.Variables[j]] = x[j];
-                    rows.Add((s.Target, point, law.Evaluate(x), observed.IsDefault ? null : observed[i]));
+                    rows.Add((s.Target, point, Predict(x), observed.IsDefault ? null : observed[i]));
                 }
             }
             ResultWriter.Write(context, parse.GetValue(output), Render(rows, parse.GetValue(format)));
@@ -73,7 +80,7 @@ public static class PredictCommand
         return command;
     }
 
-    private static string Render(List<(string Target, IReadOnlyDictionary<string, double> Point, double Prediction, double? Observed)> rows, OutputFormat format)
+    private static string Render(List<(string Target, IReadOnlyDictionary<string, double> Point, PredictionInterval Prediction, double? Observed)> rows, OutputFormat format)
     {
         var variables = rows.SelectMany(r => r.Point.Keys).Distinct().ToList();
         bool observed = rows.Any(r => r.Observed is not null);
@@ -82,13 +89,13 @@ public static class PredictCommand
             case OutputFormat.Csv:
                 var header = new List<string> { "target" };
                 header.AddRange(variables);
-                header.Add("prediction");
+                header.AddRange(["prediction", "lower", "upper", "level"]);
                 if (observed) header.Add("observed");
                 return Csv.Table(header, rows.Select(r =>
                 {
                     var fields = new List<string?> { r.Target };
                     fields.AddRange(variables.Select(v => r.Point.TryGetValue(v, out var x) ? Csv.Number(x) : ""));
-                    fields.Add(Csv.Number(r.Prediction));
+                    fields.AddRange([Csv.Number(r.Prediction.Prediction), Csv.Number(r.Prediction.Lower), Csv.Number(r.Prediction.Upper), Csv.Number(r.Prediction.Level)]);
                     if (observed) fields.Add(Csv.Number(r.Observed));
                     return (IEnumerable<string?>)fields;
                 }));
@@ -103,7 +110,13 @@ public static class PredictCommand
                         w.WriteStartObject("at");
                         foreach (var (k, v) in r.Point) JsonNumbers.Write(w, k, v);
                         w.WriteEndObject();
-                        JsonNumbers.Write(w, "prediction", r.Prediction);
+                        JsonNumbers.Write(w, "prediction", r.Prediction.Prediction);
+                        w.WriteStartObject("interval");
+                        w.WriteString("method", "delta");
+                        JsonNumbers.Write(w, "level", r.Prediction.Level);
+                        JsonNumbers.Write(w, "lower", r.Prediction.Lower);
+                        JsonNumbers.Write(w, "upper", r.Prediction.Upper);
+                        w.WriteEndObject();
                         if (r.Observed is not null) JsonNumbers.Write(w, "observed", r.Observed);
                         w.WriteEndObject();
                     }
@@ -114,7 +127,10 @@ public static class PredictCommand
                 foreach (var r in rows)
                 {
                     string point = string.Join(", ", r.Point.Select(p => $"{p.Key}={p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
-                    sb.Append($"{r.Target} at {point}: {r.Prediction.ToString("G7", CultureInfo.InvariantCulture)}");
+                    var p = r.Prediction;
+                    sb.Append($"{r.Target} at {point}: {p.Prediction.ToString("G7", CultureInfo.InvariantCulture)}");
+                    if (!double.IsNaN(p.Lower))
+                        sb.Append($" [{p.Lower.ToString("G5", CultureInfo.InvariantCulture)}, {p.Upper.ToString("G5", CultureInfo.InvariantCulture)}] ({(100 * p.Level).ToString("G4", CultureInfo.InvariantCulture)} % prediction interval)");
                     if (r.Observed is double o) sb.Append($" (observed {o.ToString("G7", CultureInfo.InvariantCulture)})");
                     sb.AppendLine();
                 }

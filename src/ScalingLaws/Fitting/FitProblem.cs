@@ -73,6 +73,9 @@ public sealed class FitProblem
         if (law.Variables.Contains(data.Target, StringComparer.Ordinal))
             throw new FitSetupException($"The target column '{data.Target}' is also a variable of the law; a law cannot read the value it predicts. Choose another target column.");
 
+        var recipe = law.DefaultRecipe(data);
+        options = WithRecipeGauge(options, recipe);
+
         var lower = new double[p]; var upper = new double[p]; var initial = new double[p]; var isFixed = new bool[p];
         for (int j = 0; j < p; j++)
         {
@@ -101,13 +104,20 @@ public sealed class FitProblem
         if (data.Count < free)
             throw new FitSetupException($"The data have {data.Count} rows but the fit has {free} free parameters; at least {free} rows are needed.");
 
-        var recipe = law.DefaultRecipe(data);
         var loss = options.Loss ?? recipe.Loss;
         var space = options.Space ?? recipe.Space;
         var starts = options.Starts ?? recipe.Starts;
         ValidateData(data, space);
         ValidateStarts(starts, names);
+        if (law is IMixtureLaw weighted) DomainIdentifiability.Check(weighted, data);
         return new FitProblem(law, data, options, loss, space, starts, lower, upper, initial, isFixed);
+    }
+
+    /// <summary>The options with the recipe's gauge-pinning fixed values added where the options neither fix nor bound that parameter.</summary>
+    private static FitOptions WithRecipeGauge(FitOptions options, FitRecipe recipe)
+    {
+        var added = recipe.Fixed.Where(f => !options.Fixed.ContainsKey(f.Key) && !options.Bounds.ContainsKey(f.Key)).ToList();
+        return added.Count == 0 ? options : options with { Fixed = options.Fixed.SetItems(added) };
     }
 
     private static void ValidateOptions(FitOptions o)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ScalingLaws.Fitting;
 
 /// <summary>
@@ -11,4 +13,11 @@ public sealed record FitRecipe(RobustLoss Loss, ResidualSpace Space, StartPoints
 {
     /// <summary>Least squares on linear residuals from a single start.</summary>
     public static FitRecipe Default { get; } = new(SquaredLoss.Instance, ResidualSpace.Linear, StartPoints.Single);
+
+    /// <summary>
+    /// Parameters the law fixes by default to pin a gauge (a direction along which the law is unchanged on
+    /// its domain), e.g. the reference domain's t = 0 of the data-mixing law. Applied unless the options fix
+    /// or bound that parameter themselves. Default empty.
+    /// </summary>
+    public ImmutableDictionary<string, double> Fixed { get; init; } = ImmutableDictionary<string, double>.Empty;
 }

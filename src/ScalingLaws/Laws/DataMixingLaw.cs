@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ScalingLaws.Fitting;
 
@@ -18,13 +19,23 @@ namespace ScalingLaws.Laws;
 /// 6,000 starts: log_c ∈ linspace(−2, 1.5, 10) × log_k ∈ linspace(−10, 1, 20) × 30 vectors t with every
 /// t_j drawn uniformly from [0, 0.1) (the reference's distribution), here from a fixed seed (4096), so the
 /// starts are the same on every run.</para>
+/// <para>Gauge: on the simplex (Σ_j r_j = 1) the shift t_j → t_j + s, log_k → log_k − s leaves every
+/// prediction unchanged, so the k + 1 parameters log_k, t_1…t_k are only determined up to that common shift
+/// and an unpinned fit drifts along it (to |t| in the thousands) with a singular covariance. The recipe pins
+/// the gauge by fixing the t of a <em>reference domain</em> at 0 — the weight column with the largest mean
+/// share in the fitted data (the first such column on ties), so the pinned direction is the best-sampled one —
+/// and every other t_j is then the effect of moving share from the reference domain to domain j. A
+/// reference rather than a centred constraint (Σ t_j = 0) keeps every parameter a plain, free coordinate
+/// with an ordinary covariance. The recipe's starts are the reference's mapped into this gauge
+/// (log_k + t_ref, t_j − t_ref), so they span the same set of laws. Fixing or bounding the reference's t
+/// in the fit options releases the pin.</para>
 /// <para>Citation: Ye et al. 2025, "Data Mixing Laws: Optimizing Data Mixtures by Predicting Language
 /// Modeling Performance", ICLR 2025, arXiv:2403.16952, Eq. 1 and 7 (form M4); code yegcjs/mixinglaws.</para>
 /// </remarks>
 public sealed class DataMixingLaw : IMixtureLaw
 {
     private const int StartSeed = 4096;
-    private readonly Lazy<FitRecipe> _recipe;
+    private readonly ConcurrentDictionary<int, FitRecipe> _recipes = new();
 
     /// <summary>Creates the law for the given training-domain weight columns.</summary>
     /// <param name="domains">Names of the k weight columns, e.g. <c>["academic", "prose", "dialogue", "symbolic", "internet"]</c>.</param>
@@ -41,7 +52,6 @@ public sealed class DataMixingLaw : IMixtureLaw
         Parameters = specs.MoveToImmutable();
         DomainColumns.CheckNames(Parameters, Domains, Name);
         Formula = "exp(log_c) + exp(log_k + " + string.Join(" + ", Domains.Select((d, j) => $"{Parameters[2 + j].Name}*{d}")) + ")";
-        _recipe = new Lazy<FitRecipe>(BuildRecipe);
     }
 
     /// <summary>The training-domain weight columns, in order.</summary>
@@ -86,23 +96,50 @@ public sealed class DataMixingLaw : IMixtureLaw
         return c + reducible;
     }
 
-    /// <summary>Huber δ = 0.05 on linear residuals from the reference's 6,000 starts (independent of the data).</summary>
-    public FitRecipe DefaultRecipe(FitData data) => _recipe.Value;
+    /// <summary>
+    /// Huber δ = 0.05 on linear residuals from the reference's 6,000 starts, with the reference domain's t fixed
+    /// at 0 (see <see cref="ReferenceDomain"/>).
+    /// </summary>
+    public FitRecipe DefaultRecipe(FitData data) => _recipes.GetOrAdd(ReferenceDomain(data), BuildRecipe);
 
-    private FitRecipe BuildRecipe()
+    /// <summary>
+    /// Index of the reference domain whose t the recipe fixes at 0: the weight column with the largest mean
+    /// share over the rows of <paramref name="data"/> (the first on ties; the last column when there are no rows).
+    /// </summary>
+    public int ReferenceDomain(FitData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0 || !data.Variables.SequenceEqual(Variables)) return Domains.Length - 1;
+        int best = 0;
+        double bestSum = double.NegativeInfinity;
+        for (int j = 0; j < Domains.Length; j++)
+        {
+            double sum = 0;
+            for (int i = 0; i < data.Count; i++) sum += data.Row(i)[j];
+            if (sum > bestSum) { best = j; bestSum = sum; }
+        }
+        return best;
+    }
+
+    private FitRecipe BuildRecipe(int reference)
     {
         var random = new Random(StartSeed);
         var starts = new StartList();
+        var t = new double[Domains.Length];
         var values = new (string Name, double Value)[Parameters.Length];
         for (int i = 0; i < 10; i++)
             for (int j = 0; j < 20; j++)
                 for (int repeat = 0; repeat < 30; repeat++)
                 {
+                    for (int d = 0; d < Domains.Length; d++) t[d] = 0.1 * random.NextDouble();
                     values[0] = ("log_c", -2 + 3.5 * i / 9);
-                    values[1] = ("log_k", -10 + 11.0 * j / 19);
-                    for (int d = 0; d < Domains.Length; d++) values[2 + d] = (Parameters[2 + d].Name, 0.1 * random.NextDouble());
+                    values[1] = ("log_k", -10 + 11.0 * j / 19 + t[reference]);
+                    for (int d = 0; d < Domains.Length; d++) values[2 + d] = (Parameters[2 + d].Name, t[d] - t[reference]);
                     starts.Add(values);
                 }
-        return new FitRecipe(new HuberLoss(0.05), ResidualSpace.Linear, starts.Build());
+        return new FitRecipe(new HuberLoss(0.05), ResidualSpace.Linear, starts.Build())
+        {
+            Fixed = ImmutableDictionary<string, double>.Empty.Add(Parameters[2 + reference].Name, 0.0),
+        };
     }
 }

@@ -34,7 +34,7 @@ public static class LawCatalog
         new("cmr-tokens", "Critical mixture ratio against token budget (Gu et al. 2024)",
             "R_CMR(T) = a·T^s + b", false, _ => new CmrTokensLaw()),
         new("data-mixing", "Per-domain loss against training-domain weights (Ye et al. 2025)",
-            "L_i(r) = c_i + k_i·exp(Σ_j t_ij·r_j)", true, domains => new DataMixingLaw(domains)),
+            "L_i(r) = c_i + k_i·exp(Σ_j t_ij·r_j); on the simplex only differences of the t's matter, so the t of a reference domain (the largest mean share in the fitted data) is fixed at 0 and every other t_j is relative to it", true, domains => new DataMixingLaw(domains)),
         new("mixture-additive", "Loss in size, tokens and domain weights, additive in the weights (Shukor et al. 2025)",
             "L = E + 1/(Σ_i C_i·h_i^γ_i) + A/N^α + B/D^β", true, domains => new MixtureAdditiveLaw(domains)),
         new("mixture-joint", "Loss in size, tokens and domain weights, weights also scale A and B (Shukor et al. 2025)",

@@ -37,6 +37,8 @@ public static class LawDocs
             sb.AppendLine($"- **Variables:** {string.Join(", ", law.Variables.Select(v => $"`{v}`"))}{(e.RequiresDomains ? " (the domain columns are examples: the law takes any list of weight columns)" : "")}");
             var recipe = law.DefaultRecipe(SampleData(law));
             sb.AppendLine($"- **Default fit:** loss `{recipe.Loss.ToText()}`, residual space `{recipe.Space.ToString().ToLowerInvariant()}`, starts: {DescribeStarts(recipe.Starts)}");
+            if (recipe.Fixed.Count > 0)
+                sb.AppendLine($"- **Fixed by default (gauge):** {string.Join(", ", recipe.Fixed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"`{f.Key} = {Number(f.Value)}`"))} for these example rows; `--fix` or `--bounds` on that parameter replaces the pin");
             sb.AppendLine($"- **Citation:** {e.Citation}");
             sb.AppendLine();
             sb.AppendLine("| parameter | lower | upper | initial | meaning |");

@@ -114,21 +114,32 @@ public class RecipeTests
     }
 
     [Fact]
-    public void DataMixingUsesTheReferenceSixThousandStarts()
+    public void DataMixingUsesTheReferenceSixThousandStartsInTheReferenceDomainGauge()
     {
         var law = new DataMixingLaw(LawSamples.DataMixingDomains);
-        var recipe = law.DefaultRecipe(Synthetic(LawSamples.Get("data-mixing"), 1));
+        var data = Synthetic(LawSamples.Get("data-mixing"), 1);
+        var recipe = law.DefaultRecipe(data);
         Assert.Equal(new HuberLoss(0.05), recipe.Loss);
         Assert.Equal(ResidualSpace.Linear, recipe.Space);
+        int reference = law.ReferenceDomain(data);
+        var means = law.Domains.Select(d => data.Column(d).Average()).ToList();
+        Assert.Equal(means.IndexOf(means.Max()), reference);
+        string pinned = "t_" + law.Domains[reference];
+        Assert.Equal(new Dictionary<string, double> { [pinned] = 0.0 }, recipe.Fixed);
         var points = Assert.IsType<ExplicitStarts>(recipe.Starts).Points;
         Assert.Equal(6000, points.Length);
-        Assert.Equal(10, points.Select(p => p["log_c"]).Distinct().Count());
-        Assert.Equal(20, points.Select(p => p["log_k"]).Distinct().Count());
-        Assert.Equal(-2, points.Min(p => p["log_c"]), 12);
-        Assert.Equal(1.5, points.Max(p => p["log_c"]), 12);
-        Assert.Equal(-10, points.Min(p => p["log_k"]), 12);
-        Assert.Equal(1, points.Max(p => p["log_k"]), 12);
-        Assert.All(points, p => Assert.InRange(p["t_prose"], 0, 0.1));
+        // The reference notebook's starts (t_j uniform in [0, 0.1) from seed 4096), mapped to t_ref = 0.
+        var random = new Random(4096);
+        int k = 0;
+        for (int i = 0; i < 10; i++)
+            for (int j = 0; j < 20; j++)
+                for (int repeat = 0; repeat < 30; repeat++, k++)
+                {
+                    var t = law.Domains.Select(_ => 0.1 * random.NextDouble()).ToArray();
+                    Assert.Equal(-2 + 3.5 * i / 9, points[k]["log_c"], 12);
+                    Assert.Equal(-10 + 11.0 * j / 19 + t[reference], points[k]["log_k"], 12);
+                    for (int d = 0; d < t.Length; d++) Assert.Equal(t[d] - t[reference], points[k]["t_" + law.Domains[d]], 12);
+                }
     }
 
     [Fact]

@@ -34,14 +34,15 @@ public class RegMixOptimizationTests(ITestOutputHelper output)
         Assert.Equal(17, domains.Length);
         Assert.Contains("loss_pile_cc", table.ColumnNames);
         var data = table.ToFitData(domains, "loss_pile_cc");
-        // 32 quasi-random starts screened to 4 (instead of the recipe's 6,000 starts) to keep the test fast; 100 starts with
-        // 64 survivors reach the same objective, 1.31302586961668.
+        // 32 quasi-random starts screened to 4 (instead of the recipe's 6,000 starts) to keep the test fast. The recipe pins
+        // the gauge (t of Pile-CC, the largest mean share, fixed at 0); unpinned, the fit drifted to |t| ≈ 2000 and reached
+        // 1.31302587 only by exploiting the weights' rounding (rows sum to 0.997–1.003, so e^{t·Σh} is not gauge-free).
         var fit = LevenbergMarquardt.Fit(new DataMixingLaw(domains), data, new FitOptions
         {
             Starts = new RandomStarts(32, new Dictionary<string, (double, double)> { ["log_c"] = (-2, 1.5), ["log_k"] = (-10, 1) }.ToImmutableDictionary()),
             Screening = new StartScreening(10, 4),
         });
-        Assert.Equal(1.31302586961668, fit.Objective, 1e-9);
+        Assert.Equal(1.31304984145285, fit.Objective, 1e-9);
         Assert.True(fit.IsUsable);
         output.WriteLine(fit.BriefReport());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"R² {fit.Statistics.RSquared:F4}, MAE {fit.Statistics.MeanAbsoluteError:F4}, starts reaching the best {fit.Starts.ReachedBest}/{fit.Starts.Tried}"));

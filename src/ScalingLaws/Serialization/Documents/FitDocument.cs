@@ -40,6 +40,21 @@ public sealed record FitDocument(
     /// <summary>How the law's variables were bound to the data's columns (absent in documents that do not record it).</summary>
     public FitInputEntry? Input { get; init; }
 
+    /// <summary>In-sample mean relative error (fraction), written beside the scale hold-out (omitted otherwise).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? InSampleMre { get; init; }
+
+    /// <summary>
+    /// Run-to-run scatter σ̂² = Σ rᵢ²/(n − k) of the plain (not loss-reweighted) residuals in the fit's residual space, used by
+    /// <c>predict</c>'s intervals (omitted in documents that do not record it; then the covariance's residual variance is used).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ScatterVariance { get; init; }
+
+    /// <summary>The scale hold-out, for laws with N or D (omitted otherwise).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FitScaleHoldOutEntry? ScaleHoldOut { get; init; }
+
     /// <summary>Bootstrap summary, when intervals were computed (omitted otherwise).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FitBootstrapEntry? Bootstrap { get; init; }
