@@ -23,6 +23,7 @@ public static class LevenbergMarquardt
     {
         var clock = Stopwatch.StartNew();
         var starts = StartGenerator.Expand(problem);
+        if (problem.Starts is RandomStarts) LinearProjection.Apply(problem, starts);
         var solvers = new SolverPool(problem);
         var outcomes = RunStarts(problem, solvers, starts);
         int best = -1;
@@ -60,7 +61,7 @@ public static class LevenbergMarquardt
     {
         var outcomes = new Outcome[starts.Length];
         var o = problem.Options;
-        var screening = o.Screening;
+        var screening = problem.Screening;
         if (screening is null || starts.Length <= screening.Survivors)
         {
             RunPhase(problem, solvers, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
@@ -144,7 +145,7 @@ public static class LevenbergMarquardt
             Objective = double.NaN, Statistics = stats,
             Covariance = ParameterCovariance.Unavailable("the fit failed: " + termination.Describe()),
             Starts = summary, Iterations = 0, Elapsed = elapsed, Loss = problem.Loss, Space = problem.Space,
-            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts },
+            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts, Screening = problem.Screening },
             Warnings = [termination.Describe()],
         };
     }
@@ -224,7 +225,7 @@ public static class LevenbergMarquardt
             Law = law, Target = data.Target, Parameters = parameters, Termination = termination, Objective = objective,
             Statistics = stats, Covariance = cov, Starts = summary, Iterations = iterations, Elapsed = elapsed,
             Loss = problem.Loss, Space = problem.Space,
-            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts },
+            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts, Screening = problem.Screening },
             Warnings = warnings.ToImmutable(),
         };
     }
