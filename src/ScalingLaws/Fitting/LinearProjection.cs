@@ -12,64 +12,79 @@ namespace ScalingLaws.Fitting;
 /// bound or at upper bound. A start whose model is not finite, or whose projection is singular, is left
 /// as it was. Deterministic; each start depends only on itself.
 /// </summary>
-internal static class LinearProjection
+internal sealed class LinearProjection
 {
     /// <summary>Most linear parameters projected (3^m assignments are tried).</summary>
     public const int MaxLinear = 6;
 
-    /// <summary>Projects every start in place (when the law has linear parameters that are free).</summary>
-    public static void Apply(FitProblem problem, double[][] starts)
+    private readonly FitProblem _problem;
+    private readonly int[] _linear;
+    private readonly double[] _weight, _lower, _upper;
+
+    private LinearProjection(FitProblem problem, int[] linear)
     {
-        if (problem.Law is not IPartlyLinearLaw partly) return;
-        var linear = partly.LinearParameters.ToArray().Where(j => !problem.IsFixed[j]).ToArray();
-        if (linear.Length == 0 || linear.Length > MaxLinear) return;
+        _problem = problem;
+        _linear = linear;
         var data = problem.Data;
-        int n = data.Count, p = problem.Law.Parameters.Length, m = linear.Length;
-        var weight = new double[n];
+        int n = data.Count;
+        _weight = new double[n];
         var y = data.Y; var w = data.Weights;
         bool log = problem.Space == ResidualSpace.Log;
-        for (int i = 0; i < n; i++) weight[i] = (w.IsEmpty ? 1 : w[i]) / (log ? y[i] * y[i] : 1);
+        for (int i = 0; i < n; i++) _weight[i] = (w.IsEmpty ? 1 : w[i]) / (log ? y[i] * y[i] : 1);
+        _lower = linear.Select(j => problem.Lower[j]).ToArray();
+        _upper = linear.Select(j => problem.Upper[j]).ToArray();
+    }
+
+    /// <summary>The projection of <paramref name="problem"/>'s starts, or null when its law declares no free linear parameters.</summary>
+    public static LinearProjection? For(FitProblem problem)
+    {
+        if (problem.Law is not IPartlyLinearLaw partly) return null;
+        var linear = partly.LinearParameters.ToArray().Where(j => !problem.IsFixed[j]).ToArray();
+        return linear.Length == 0 || linear.Length > MaxLinear ? null : new LinearProjection(problem, linear);
+    }
+
+    /// <summary>Replaces the linear parameters of <paramref name="start"/> by their bounded least-squares values. Thread-safe.</summary>
+    public void Apply(double[] start)
+    {
+        var law = _problem.Law;
+        var data = _problem.Data;
+        int n = data.Count, p = law.Parameters.Length, m = _linear.Length;
+        var y = data.Y;
         var gradient = new double[p];
         var basis = new double[m * n];
         var offset = new double[n];
         var gram = new double[m * m];
         var right = new double[m];
-        foreach (var start in starts)
+        for (int i = 0; i < n; i++)
         {
-            bool finite = true;
-            for (int i = 0; i < n && finite; i++)
-            {
-                double f = problem.Law.EvaluateWithGradient(start, data.Row(i), gradient);
-                double rest = f;
-                for (int a = 0; a < m; a++)
-                {
-                    basis[a * n + i] = gradient[linear[a]];
-                    rest -= start[linear[a]] * gradient[linear[a]];
-                }
-                offset[i] = y[i] - rest;
-                finite = double.IsFinite(f) && double.IsFinite(rest);
-                for (int a = 0; a < m; a++) finite &= double.IsFinite(basis[a * n + i]);
-            }
-            if (!finite) continue;
+            double f = law.EvaluateWithGradient(start, data.Row(i), gradient);
+            double rest = f;
             for (int a = 0; a < m; a++)
             {
-                double sum = 0;
-                for (int i = 0; i < n; i++) sum += weight[i] * basis[a * n + i] * offset[i];
-                right[a] = sum;
-                for (int b = 0; b <= a; b++)
-                {
-                    double g = 0;
-                    for (int i = 0; i < n; i++) g += weight[i] * basis[a * n + i] * basis[b * n + i];
-                    gram[a * m + b] = gram[b * m + a] = g;
-                }
+                basis[a * n + i] = gradient[_linear[a]];
+                rest -= start[_linear[a]] * gradient[_linear[a]];
             }
-            double constant = 0;
-            for (int i = 0; i < n; i++) constant += weight[i] * offset[i] * offset[i];
-            var best = BoundedLeastSquares(gram, right, constant, linear.Select(j => problem.Lower[j]).ToArray(),
-                linear.Select(j => problem.Upper[j]).ToArray());
-            if (best is null) continue;
-            for (int a = 0; a < m; a++) start[linear[a]] = best[a];
+            offset[i] = y[i] - rest;
+            if (!double.IsFinite(f) || !double.IsFinite(rest)) return;
+            for (int a = 0; a < m; a++) if (!double.IsFinite(basis[a * n + i])) return;
         }
+        for (int a = 0; a < m; a++)
+        {
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += _weight[i] * basis[a * n + i] * offset[i];
+            right[a] = sum;
+            for (int b = 0; b <= a; b++)
+            {
+                double g = 0;
+                for (int i = 0; i < n; i++) g += _weight[i] * basis[a * n + i] * basis[b * n + i];
+                gram[a * m + b] = gram[b * m + a] = g;
+            }
+        }
+        double constant = 0;
+        for (int i = 0; i < n; i++) constant += _weight[i] * offset[i] * offset[i];
+        var best = BoundedLeastSquares(gram, right, constant, _lower, _upper);
+        if (best is null) return;
+        for (int a = 0; a < m; a++) start[_linear[a]] = best[a];
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ namespace ScalingLaws.Laws;
 /// 10 steps each, then the best 4 run to convergence. The paper's number of random starts is not stated.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.4.</para>
 /// </remarks>
-public sealed class MixtureAdditiveLaw : IScalingLaw, IRowCachedLaw, IPartlyLinearLaw
+public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearLaw
 {
     private static readonly int[] Linear = [0, 1, 2];
 

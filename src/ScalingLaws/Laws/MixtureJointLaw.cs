@@ -29,7 +29,7 @@ namespace ScalingLaws.Laws;
 /// and B projected; 10 steps each, then the best 4 run to convergence.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.5.</para>
 /// </remarks>
-public sealed class MixtureJointLaw : IScalingLaw, IRowCachedLaw, IPartlyLinearLaw
+public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearLaw
 {
     private static readonly int[] Linear = [0, 1, 2];
     private readonly int _k;
