@@ -12,9 +12,9 @@ namespace ScalingLaws.Fitting;
 public sealed class FitProblem
 {
     private FitProblem(IScalingLaw law, FitData data, FitOptions options, RobustLoss loss, ResidualSpace space,
-        StartPoints starts, double[] lower, double[] upper, double[] initial, bool[] isFixed)
+        StartPoints starts, StartScreening? screening, double[] lower, double[] upper, double[] initial, bool[] isFixed)
     {
-        Law = law; Data = data; Options = options; Loss = loss; Space = space; Starts = starts;
+        Law = law; Data = data; Options = options; Loss = loss; Space = space; Starts = starts; Screening = screening;
         Lower = lower; Upper = upper; Initial = initial; IsFixed = isFixed;
         FreeIndices = Enumerable.Range(0, isFixed.Length).Where(j => !isFixed[j]).ToImmutableArray();
         _rowCache = new Lazy<double[]?>(() => law is IRowCachedLaw cached ? Fitting.RowCache.Build(cached, data) : null);
@@ -37,6 +37,12 @@ public sealed class FitProblem
 
     /// <summary>Resolved starts.</summary>
     public StartPoints Starts { get; }
+
+    /// <summary>
+    /// Resolved screening: the options' (<see cref="FitOptions.Screening"/>), except that the default
+    /// screening gives way to the law's recipe's when it declares one (<see cref="FitRecipe.Screening"/>).
+    /// </summary>
+    public StartScreening? Screening { get; }
 
     private readonly Lazy<double[]?> _rowCache;
 
@@ -110,8 +116,11 @@ public sealed class FitProblem
         ValidateData(data, space);
         ValidateStarts(starts, names);
         if (law is IMixtureLaw weighted) DomainIdentifiability.Check(weighted, data);
-        return new FitProblem(law, data, options, loss, space, starts, lower, upper, initial, isFixed);
+        var screening = recipe.Screening is not null && options.Screening == DefaultScreening ? recipe.Screening : options.Screening;
+        return new FitProblem(law, data, options, loss, space, starts, screening, lower, upper, initial, isFixed);
     }
+
+    private static readonly StartScreening DefaultScreening = new();
 
     /// <summary>The options with the recipe's gauge-pinning fixed values added where the options neither fix nor bound that parameter.</summary>
     private static FitOptions WithRecipeGauge(FitOptions options, FitRecipe recipe)

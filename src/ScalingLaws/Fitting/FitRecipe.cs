@@ -9,7 +9,11 @@ namespace ScalingLaws.Fitting;
 /// <param name="Loss">Robust loss, e.g. <c>HuberLoss(1e-3)</c> for Chinchilla.</param>
 /// <param name="Space">Residual space, e.g. <see cref="ResidualSpace.Log"/> for Chinchilla.</param>
 /// <param name="Starts">Starting points, e.g. Hoffmann's 4,500-point grid.</param>
-public sealed record FitRecipe(RobustLoss Loss, ResidualSpace Space, StartPoints Starts)
+/// <param name="Screening">
+/// Screening of the starts when the options keep the default (<see cref="FitOptions.Screening"/> equal to
+/// <c>new StartScreening()</c>); null: the options' screening.
+/// </param>
+public sealed record FitRecipe(RobustLoss Loss, ResidualSpace Space, StartPoints Starts, StartScreening? Screening = null)
 {
     /// <summary>Least squares on linear residuals from a single start.</summary>
     public static FitRecipe Default { get; } = new(SquaredLoss.Instance, ResidualSpace.Linear, StartPoints.Single);

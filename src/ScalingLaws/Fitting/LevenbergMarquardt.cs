@@ -60,7 +60,7 @@ public static class LevenbergMarquardt
     {
         var outcomes = new Outcome[starts.Count];
         var o = problem.Options;
-        var screening = o.Screening;
+        var screening = problem.Screening;
         if (screening is null || starts.Count <= screening.Survivors)
         {
             RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
@@ -144,7 +144,7 @@ public static class LevenbergMarquardt
             Objective = double.NaN, Statistics = stats,
             Covariance = ParameterCovariance.Unavailable("the fit failed: " + termination.Describe()),
             Starts = summary, Iterations = 0, Elapsed = elapsed, Loss = problem.Loss, Space = problem.Space,
-            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts },
+            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts, Screening = problem.Screening },
             Warnings = [termination.Describe()],
         };
     }
@@ -224,7 +224,7 @@ public static class LevenbergMarquardt
             Law = law, Target = data.Target, Parameters = parameters, Termination = termination, Objective = objective,
             Statistics = stats, Covariance = cov, Starts = summary, Iterations = iterations, Elapsed = elapsed,
             Loss = problem.Loss, Space = problem.Space,
-            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts },
+            Options = problem.Options with { Loss = problem.Loss, Space = problem.Space, Starts = problem.Starts, Screening = problem.Screening },
             Warnings = warnings.ToImmutable(),
         };
     }

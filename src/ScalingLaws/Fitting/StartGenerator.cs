@@ -3,6 +3,7 @@ namespace ScalingLaws.Fitting;
 /// <summary>
 /// Expands <see cref="StartPoints"/> into full parameter vectors, projected into the bounds. Starts are generated
 /// one at a time from their index (never materialised as a whole), so a large grid costs no memory of its own.
+/// Random starts of a law with linear parameters have those projected (<see cref="LinearProjection"/>).
 /// </summary>
 internal sealed class StartGenerator
 {
@@ -12,6 +13,7 @@ internal sealed class StartGenerator
     private readonly string[] _names;
     private readonly int[] _gridIndex = [];
     private readonly double[] _shift = [], _lower = [], _upper = [];
+    private readonly LinearProjection? _projection;
 
     private StartGenerator(FitProblem problem)
     {
@@ -29,6 +31,7 @@ internal sealed class StartGenerator
             case RandomStarts r:
                 Count = r.Count;
                 (_shift, _lower, _upper) = RandomRanges(problem, r);
+                _projection = LinearProjection.For(problem);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown start kind {problem.Starts.GetType().Name}.");
@@ -73,6 +76,7 @@ internal sealed class StartGenerator
             }
             for (int j = 0; j < v.Length; j++)
                 v[j] = _problem.IsFixed[j] ? _problem.Initial[j] : Math.Clamp(v[j], _problem.Lower[j], _problem.Upper[j]);
+            _projection?.Apply(v);
             return v;
         }
     }

@@ -4,25 +4,32 @@ using ScalingLaws.Fitting;
 namespace ScalingLaws.Laws;
 
 /// <summary>
-/// Shukor et al.'s additive mixture law: L(N, D, h) = E + 1/(Σ_i C_i·h_i^γ_i) + A/N^α + B/D^β. Only the
-/// bias term depends on the domain weights h, so the optimal weights do not depend on N or D.
-/// One law is fitted per target domain (or target loss).
+/// Shukor et al.'s additive mixture law: L(N, D, h) = E + 1/(Σ_i C_i·(k·h_i)^γ_i) + A/N^α + B/D^β, k the
+/// number of domains. Only the bias term depends on the domain weights h, so the optimal weights do not
+/// depend on N or D. One law is fitted per target domain (or target loss).
 /// </summary>
 /// <remarks>
 /// <para>Variables: <c>N</c>, parameters; <c>D</c>, training tokens; then the k domain-weight columns h_i
 /// given to the constructor (shares in [0, 1] summing to 1). Output: target validation loss in nats/token.</para>
 /// <para>Parameters (5 + 2k): <c>E</c>, <c>A</c>, <c>B</c> ≥ 0, <c>alpha</c>, <c>beta</c> ≥ 0, then
 /// <c>C_&lt;domain&gt;</c> ≥ 0 for every column, then <c>gamma_&lt;domain&gt;</c> ≥ 0 for every column. The
-/// suffix is the column name without a leading <c>h_</c> or <c>r_</c>. All constants are in linear space, as
-/// the paper writes them.</para>
+/// suffix is the column name without a leading <c>h_</c> or <c>r_</c>.</para>
+/// <para>Parameterisation: the paper writes the bias term Σ_i C_i·h_i^γ_i, with C_i the weight at h_i = 1,
+/// far outside any mixture; there C_i and γ_i trade off along a curved valley (C_i → ∞ with γ_i → ∞
+/// fits nearly as well) in which a fit creeps for thousands of steps. Here C_i is the weight at the
+/// uniform share h_i = 1/k, where mixtures put their weight, which leaves C_i and γ_i nearly
+/// uncorrelated; the paper's C_i equals C_i·k^γ_i. The law is the same family. E, A and B enter
+/// linearly; each random start gets their best values for its other parameters (variable projection).</para>
 /// <para>Recipe (paper §2.3): Huber loss with δ = 10⁻³ on the raw loss (linear residuals), random
 /// initialisation (the paper follows it with basin-hopping; here multi-start Levenberg–Marquardt):
-/// 256 quasi-random starts in E ∈ [0, min y], A, B ∈ [1, 1000], α, β ∈ [0.05, 1], C_i ∈ [0.1, 10],
-/// γ_i ∈ [0, 2]. The paper's number of random starts is not stated.</para>
+/// 64 quasi-random starts in α, β ∈ [0.05, 1], C_i ∈ [0.1, 10], γ_i ∈ [0, 2], E, A and B projected;
+/// 10 steps each, then the best 4 run to convergence. The paper's number of random starts is not stated.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.4.</para>
 /// </remarks>
-public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
+public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearLaw
 {
+    private static readonly int[] Linear = [0, 1, 2];
+
     private readonly int _k;
 
     /// <summary>Creates the law for the given domain-weight columns.</summary>
@@ -40,9 +47,9 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
         specs.Add(new ParameterSpec("alpha", Lower: 0, Initial: 0.3, Description: "model-size exponent α (≥ 0)"));
         specs.Add(new ParameterSpec("beta", Lower: 0, Initial: 0.3, Description: "data exponent β (≥ 0)"));
         foreach (string d in Domains)
-            specs.Add(new ParameterSpec("C_" + DomainColumns.Suffix(d), Lower: 0, Initial: 1, Description: $"weight C of domain '{d}' in the bias term (≥ 0)"));
+            specs.Add(new ParameterSpec("C_" + DomainColumns.Suffix(d), Lower: 0, Initial: 1, Description: $"weight C of domain '{d}' in the bias term at the uniform share 1/k (≥ 0)"));
         foreach (string d in Domains)
-            specs.Add(new ParameterSpec("gamma_" + DomainColumns.Suffix(d), Lower: 0, Initial: 0.5, Description: $"exponent γ of domain '{d}' in the bias term (≥ 0)"));
+            specs.Add(new ParameterSpec("gamma_" + DomainColumns.Suffix(d), Lower: 0, Upper: MixtureBiasTerm.MaxExponent, Initial: 0.5, Description: $"exponent γ of domain '{d}' in the bias term (0 to 5)"));
         Parameters = specs.MoveToImmutable();
         DomainColumns.CheckNames(Parameters, Variables, Name);
         Formula = $"E + 1/({MixtureBiasTerm.Text(Domains)}) + A/N^alpha + B/D^beta";
@@ -54,7 +61,7 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
     /// <summary>Catalogue name: <c>mixture-additive</c>.</summary>
     public string Name => "mixture-additive";
 
-    /// <summary><c>E + 1/(C_1*h_1^gamma_1 + …) + A/N^alpha + B/D^beta</c> with the actual column names.</summary>
+    /// <summary><c>E + 1/(C_1*(k*h_1)^gamma_1 + …) + A/N^alpha + B/D^beta</c> with the actual column names and k.</summary>
     public string Formula { get; }
 
     /// <summary><c>N</c>, <c>D</c>, then the domain-weight columns.</summary>
@@ -66,7 +73,7 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
     /// <summary>Shukor et al. 2025, arXiv:2507.09404, Eq. 2.4.</summary>
     public string Citation => "Shukor et al. 2025, \"Scaling Laws for Optimal Data Mixtures\", arXiv:2507.09404, Eq. 2.4 (additive law).";
 
-    /// <summary>L(N, D, h) for θ = (E, A, B, alpha, beta, C_1…C_k, gamma_1…gamma_k).</summary>
+    /// <summary>L(N, D, h) = E + 1/(Σ_i C_i·(k·h_i)^γ_i) + A/N^α + B/D^β for θ = (E, A, B, alpha, beta, C_1…C_k, gamma_1…gamma_k).</summary>
     public double Evaluate(ReadOnlySpan<double> parameters, ReadOnlySpan<double> x)
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
@@ -80,7 +87,9 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         LawMath.CheckGradient(this, gradient.Length);
         Span<double> logs = x.Length <= 64 ? stackalloc double[x.Length] : new double[x.Length];
-        for (int i = 0; i < x.Length; i++) logs[i] = Math.Log(x[i]);
+        logs[0] = Math.Log(x[0]);
+        logs[1] = Math.Log(x[1]);
+        MixtureBiasTerm.Logs(x[2..], logs[2..]);
         return WithGradient(parameters, x, logs, gradient);
     }
 
@@ -101,18 +110,23 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
         return parameters[0] + bias + modelTerm + dataTerm;
     }
 
-    /// <summary>Cache: N, D, h_1…h_k, then log N, log D, log h_1…log h_k.</summary>
+    /// <summary>Screening of the mixture laws' starts: 10 steps each, then the best 4 continue.</summary>
+    internal static StartScreening MixtureScreening { get; } = new(Iterations: 10, Survivors: 4);
+
+    /// <summary>E, A and B enter linearly.</summary>
+    ReadOnlySpan<int> IPartlyLinearLaw.LinearParameters => Linear;
+
+    /// <summary>Cache: N, D, h_1…h_k, then log N, log D, log(k·h_1)…log(k·h_k).</summary>
     int IRowCachedLaw.CacheWidth => 2 * (2 + _k);
 
     void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
     {
         int m = 2 + _k;
         RowCache.CheckRow(2 * m, m, x.Length, cache.Length);
-        for (int i = 0; i < m; i++)
-        {
-            cache[i] = x[i];
-            cache[m + i] = Math.Log(x[i]);
-        }
+        x.CopyTo(cache);
+        cache[m] = Math.Log(x[0]);
+        cache[m + 1] = Math.Log(x[1]);
+        MixtureBiasTerm.Logs(x[2..], cache.Slice(m + 2, _k));
     }
 
     void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
@@ -141,9 +155,11 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
         }
     }
 
-    /// <summary>Huber δ = 10⁻³ on linear residuals from 256 quasi-random starts (see the class remarks).</summary>
+    /// <summary>Huber δ = 10⁻³ on linear residuals from 64 projected quasi-random starts (see the class remarks).</summary>
+    /// <exception cref="FitSetupException">A domain's share is 0 in every row (its parameters cannot be identified).</exception>
     public FitRecipe DefaultRecipe(FitData data)
     {
+        DomainColumns.RequirePresent(data, Domains, Name);
         var ranges = ImmutableDictionary.CreateBuilder<string, (double Lower, double Upper)>();
         ranges["E"] = (0, RecipeData.MinTarget(data, 2.0));
         ranges["A"] = (1, 1000);
@@ -155,6 +171,6 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
             ranges[Parameters[5 + i].Name] = (0.1, 10);
             ranges[Parameters[5 + _k + i].Name] = (0, 2);
         }
-        return new FitRecipe(new HuberLoss(1e-3), ResidualSpace.Linear, new RandomStarts(256, ranges.ToImmutable()));
+        return new FitRecipe(new HuberLoss(1e-3), ResidualSpace.Linear, new RandomStarts(64, ranges.ToImmutable()), MixtureScreening);
     }
 }

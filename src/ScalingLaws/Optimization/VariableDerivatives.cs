@@ -90,43 +90,34 @@ internal static class VariableDerivatives
     private static double Additive(ReadOnlySpan<double> p, ReadOnlySpan<double> x, Span<double> dx)
     {
         int k = x.Length - 2;
-        double s = 0;
-        for (int i = 0; i < k; i++) s += p[5 + i] * Math.Pow(x[2 + i], p[5 + k + i]);
-        double inverseSquare = 1 / (s * s);
-        for (int i = 0; i < k; i++)
-        {
-            double c = p[5 + i], g = p[5 + k + i], h = x[2 + i];
-            dx[2 + i] = c == 0 || g == 0 ? 0 : -c * g * Math.Pow(h, g - 1) * inverseSquare;
-        }
+        double s = MixtureBiasTerm.ShareDerivatives(p.Slice(5, k), p.Slice(5 + k, k), x[2..], dx[2..]);
         double model = p[1] / Math.Pow(x[0], p[3]), data = p[2] / Math.Pow(x[1], p[4]);
         dx[0] = -p[3] * model / x[0];
         dx[1] = -p[4] * data / x[1];
         return p[0] + 1 / s + model + data;
     }
 
+    /// <summary>The joint law: A_h = A·(h_1 + Σ_{i≥2} a_i·h_i)^γ^A, likewise B_h (see <see cref="MixtureJointLaw"/>).</summary>
     private static double Joint(ReadOnlySpan<double> p, ReadOnlySpan<double> x, Span<double> dx)
     {
         int k = x.Length - 2;
-        int oc = 3, og = 3 + k, oa = 3 + 2 * k, iga = 3 + 3 * k, ob = 4 + 3 * k, igb = 4 + 4 * k;
-        double s = 0, sumA = 0, sumB = 0;
+        int oa = 5 + 2 * k, iga = 4 + 3 * k, ob = 5 + 3 * k, igb = 4 + 4 * k;
+        double s = MixtureBiasTerm.ShareDerivatives(p.Slice(5, k), p.Slice(5 + k, k), x[2..], dx[2..]);
+        double sumA = x[2], sumB = x[2];
+        for (int i = 1; i < k; i++)
+        {
+            sumA += p[oa + i - 1] * x[2 + i];
+            sumB += p[ob + i - 1] * x[2 + i];
+        }
+        double model = p[1] * Math.Pow(sumA, p[iga]) / Math.Pow(x[0], p[3]);
+        double data = p[2] * Math.Pow(sumB, p[igb]) / Math.Pow(x[1], p[4]);
         for (int i = 0; i < k; i++)
         {
-            double h = x[2 + i];
-            s += p[oc + i] * Math.Pow(h, p[og + i]);
-            sumA += p[oa + i] * h;
-            sumB += p[ob + i] * h;
+            double weightA = i == 0 ? 1 : p[oa + i - 1], weightB = i == 0 ? 1 : p[ob + i - 1];
+            dx[2 + i] += model * p[iga] * weightA / sumA + data * p[igb] * weightB / sumB;
         }
-        double nPower = Math.Pow(x[0], p[1]), dPower = Math.Pow(x[1], p[2]);
-        double model = Math.Pow(sumA, p[iga]) / nPower, data = Math.Pow(sumB, p[igb]) / dPower;
-        double inverseSquare = 1 / (s * s);
-        for (int i = 0; i < k; i++)
-        {
-            double c = p[oc + i], g = p[og + i], h = x[2 + i];
-            double bias = c == 0 || g == 0 ? 0 : -c * g * Math.Pow(h, g - 1) * inverseSquare;
-            dx[2 + i] = bias + model * p[iga] * p[oa + i] / sumA + data * p[igb] * p[ob + i] / sumB;
-        }
-        dx[0] = -p[1] * model / x[0];
-        dx[1] = -p[2] * data / x[1];
+        dx[0] = -p[3] * model / x[0];
+        dx[1] = -p[4] * data / x[1];
         return p[0] + 1 / s + model + data;
     }
 

@@ -104,11 +104,11 @@ public class LawCatalogTests
         var additive = new MixtureAdditiveLaw(["h_web", "code"]);
         Assert.Equal(["E", "A", "B", "alpha", "beta", "C_web", "C_code", "gamma_web", "gamma_code"], additive.Parameters.Select(p => p.Name));
         Assert.Equal(["N", "D", "h_web", "code"], additive.Variables.ToArray());
-        Assert.Equal("E + 1/(C_web*h_web^gamma_web + C_code*code^gamma_code) + A/N^alpha + B/D^beta", additive.Formula);
+        Assert.Equal("E + 1/(C_web*(2*h_web)^gamma_web + C_code*(2*code)^gamma_code) + A/N^alpha + B/D^beta", additive.Formula);
 
         var joint = new MixtureJointLaw(["h_web", "h_code"]);
         Assert.Equal(5 + 4 * 2, joint.Parameters.Length);
-        Assert.Equal(["E", "alpha", "beta", "C_web", "C_code", "gamma_web", "gamma_code", "CA_web", "CA_code", "gamma_A", "CB_web", "CB_code", "gamma_B"],
+        Assert.Equal(["E", "A", "B", "alpha", "beta", "C_web", "C_code", "gamma_web", "gamma_code", "a_code", "gamma_A", "b_code", "gamma_B"],
             joint.Parameters.Select(p => p.Name));
 
         var mixing = new DataMixingLaw(["r_web", "r_code"]);

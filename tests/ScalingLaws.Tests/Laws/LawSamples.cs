@@ -58,10 +58,10 @@ public static class LawSamples
         }),
         new("mixture-joint", new MixtureJointLaw(MixtureDomains), r =>
         {
-            double[] theta = [r.Uniform(0, 2), r.Uniform(0.05, 1), r.Uniform(0.05, 1),
+            double[] theta = [r.Uniform(0, 2), r.LogUniform(0, 3), r.LogUniform(0, 3), r.Uniform(0.05, 1), r.Uniform(0.05, 1),
                 r.Uniform(0.1, 10), r.Uniform(0.1, 10), r.Uniform(0.1, 10), r.Uniform(0.05, 2), r.Uniform(0.05, 2), r.Uniform(0.05, 2),
-                r.Uniform(1, 500), r.Uniform(1, 500), r.Uniform(1, 500), r.Uniform(0.5, 1.5),
-                r.Uniform(1, 500), r.Uniform(1, 500), r.Uniform(1, 500), r.Uniform(0.5, 1.5)];
+                r.Uniform(0.2, 5), r.Uniform(0.2, 5), r.Uniform(0.5, 1.5),
+                r.Uniform(0.2, 5), r.Uniform(0.2, 5), r.Uniform(0.5, 1.5)];
             return (theta, [r.LogUniform(7, 10), r.LogUniform(9, 12), .. r.Simplex(3)]);
         }),
         new("bimix", new BiMixLaw(), r =>

@@ -133,7 +133,7 @@ public class PublishedValueTests
             double[] x = [random.LogUniform(8, 10), random.LogUniform(9, 11), .. random.Simplex(3)];
             double additive = new MixtureAdditiveLaw(domains).Evaluate([e, bigA, bigB, alpha, beta, .. c, .. g], x);
             double joint = new MixtureJointLaw(domains).Evaluate(
-                [e, alpha, beta, .. c, .. g, bigA, bigA, bigA, 1, bigB, bigB, bigB, 1], x);
+                [e, bigA, bigB, alpha, beta, .. c, .. g, 1, 1, random.Uniform(0.5, 1.5), 1, 1, random.Uniform(0.5, 1.5)], x);
             Assert.Equal(additive, joint, 1e-12 * additive);
         }
     }

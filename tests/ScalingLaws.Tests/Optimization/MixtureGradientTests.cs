@@ -51,12 +51,12 @@ public class MixtureGradientTests
             int k = 2 + random.Next(5);
             var domains = MixtureTestModels.Domains(k);
             var budget = TrainingBudget.At(1e9 * (1 + random.NextDouble()), 2e10 * (1 + random.NextDouble()));
-            var joint = new List<double> { 1.7, 0.3, 0.3 };
+            var joint = new List<double> { 1.7, 50 + 300 * random.NextDouble(), 50 + 300 * random.NextDouble(), 0.3, 0.3 };
             for (int j = 0; j < k; j++) joint.Add(0.5 + random.NextDouble());
             for (int j = 0; j < k; j++) joint.Add(0.2 + random.NextDouble());
-            for (int j = 0; j < k; j++) joint.Add(50 + 300 * random.NextDouble());
+            for (int j = 1; j < k; j++) joint.Add(0.3 + 2 * random.NextDouble());
             joint.Add(0.7 + 0.6 * random.NextDouble());
-            for (int j = 0; j < k; j++) joint.Add(50 + 300 * random.NextDouble());
+            for (int j = 1; j < k; j++) joint.Add(0.3 + 2 * random.NextDouble());
             joint.Add(0.7 + 0.6 * random.NextDouble());
             var model = MixtureTestModels.DataMixing(random, k, 2)
                 .Add(MixtureTestModels.Additive(random, k).Losses[0].Law, "additive")

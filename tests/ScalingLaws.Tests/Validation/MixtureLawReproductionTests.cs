@@ -22,8 +22,7 @@ namespace ScalingLaws.Tests.Validation;
 /// <para>Additive law: the recipe's loss (Huber δ = 10⁻³ on linear residuals) and random-start ranges, 64
 /// starts screened by 15 steps with the best 3 continuing for at most 5,000 steps (the recipe's 256 starts
 /// on all 1,094 checkpoints ≥ 10k take minutes per group, and some starts wander for the full 50,000
-/// steps). Joint law: started from the additive optimum embedded in it (γ^A = γ^B = 1, C^A_i = A,
-/// C^B_i = B) and run for at most 1,000 steps. From the recipe's random starts the joint fits do not meet
+/// steps). Joint law: started from the additive optimum embedded in it (γ^A = γ^B = 1, a_i = b_i = 1) and run for at most 1,000 steps. From the recipe's random starts the joint fits do not meet
 /// the convergence tests within any affordable step budget (the objective keeps creeping along a flat
 /// valley), and end within 3 % of the warm-started objectives.</para>
 /// </remarks>
@@ -46,8 +45,7 @@ public class MixtureLawReproductionTests(ITestOutputHelper output)
             start[name] = name switch
             {
                 "gamma_A" or "gamma_B" => 1,
-                _ when name.StartsWith("CA_", StringComparison.Ordinal) => additive["A"].Value,
-                _ when name.StartsWith("CB_", StringComparison.Ordinal) => additive["B"].Value,
+                _ when name.StartsWith("a_", StringComparison.Ordinal) || name.StartsWith("b_", StringComparison.Ordinal) => 1,
                 _ => additive[name].Value,
             };
         }
