@@ -15,9 +15,7 @@ public static partial class HtmlView
     {
         ArgumentNullException.ThrowIfNull(plan);
         var html = Open("plan");
-        html.Append("<p><strong>Mixture plan</strong>: ").Append(Encode(plan.Status.ToString())).Append(" — ").Append(Encode(plan.Message))
-            .Append("; ").Append(Encode(plan.Objective.Describe())).Append(" = ").Append(G(plan.ObjectiveValue))
-            .Append(Encode($"; KKT residual {plan.Kkt.Residual.ToString("G3", Inv)}")).Append("</p>\n");
+        html.Append("<p><strong>Mixture plan</strong>: ").Append(Encode(plan.Message)).Append("</p>\n");
         var u = plan.Uncertainty;
         var header = new List<string> { "domain", "optimum" };
         if (u is not null) header.AddRange([string.Create(Inv, $"{100 * u.Level:G3}% interval"), "robust"]);
@@ -89,7 +87,7 @@ public static partial class HtmlView
             .Append(" — ").Append(Encode(choice.Message)).Append("</p>\n");
         new HtmlTable("Choice", "domain share", "domain loss", "general loss", "general limit", "limit binds", "N", "D")
             .Row(Number(G(choice.DomainShare)), Number(G(choice.DomainLoss)), Number(G(choice.GeneralLoss)), Number(G(choice.GeneralLimit)),
-                Text(choice.LimitActive ? "yes" : "no"), Number(G(choice.ModelSize)), Number(G(choice.Tokens)))
+                Text(choice.LimitActive ? "yes" : "no"), Number(IfRead(choice.ModelSize)), Number(IfRead(choice.Tokens)))
             .WriteTo(html);
         return Close(html);
     }
@@ -102,8 +100,15 @@ public static partial class HtmlView
         var html = Open("cmr");
         new HtmlTable("Critical mixture ratio", "status", "ratio", "general loss at ratio", "limit", "pre-training loss", "tolerance")
             .Row(Text(result.Status.ToString()), Number(G(result.Ratio)), Number(G(result.GeneralLossAtRatio)), Number(G(result.Limit)),
-                Number(G(result.PreTrainingLoss)), Text(result.Tolerance.ToString()))
+                Number(G(result.PreTrainingLoss)), Text(ToleranceText(result.Tolerance)))
             .WriteTo(html);
         return Close(html);
     }
+
+    private static string ToleranceText(LossTolerance tolerance) => tolerance.Kind == LossToleranceKind.Relative
+        ? "+" + (100 * tolerance.Value).ToString("G4", Inv) + " %"
+        : "+" + tolerance.Value.ToString("G4", Inv);
+
+    // N and D are NaN when the laws do not read them.
+    private static string IfRead(double value) => double.IsNaN(value) ? "–" : G(value);
 }
