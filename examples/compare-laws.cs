@@ -1,5 +1,6 @@
 #!/usr/bin/env -S dotnet run
 #:project ../src/ScalingLaws.Plotting/ScalingLaws.Plotting.csproj
+#:property PublishAot=false
 // Compare laws on held-out scale: fit Chinchilla's and Kaplan's laws and a least-squares formula to the Epoch runs
 // with N < 5e9, rank them by their error on the larger models; writes out/compare-laws-parity.png.
 // Run from the repository root: dotnet run examples/compare-laws.cs

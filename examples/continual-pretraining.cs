@@ -1,5 +1,6 @@
 #!/usr/bin/env -S dotnet run
 #:project ../src/ScalingLaws.Plotting/ScalingLaws.Plotting.csproj
+#:property PublishAot=false
 // Continual pre-training of a 70M Pile model on Python (mixinglaws' ct runs, five Python shares, 10k steps): fit the
 // Python loss and the Pile loss against the Python share r with the CMR law L(r) = alpha*r^s + beta, choose the share
 // that lowers the Python loss most while the Pile loss rises at most 1 % (D-CPT usage 1), find the critical mixture

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S dotnet run
 #:project ../src/ScalingLaws.Plotting/ScalingLaws.Plotting.csproj
+#:property PublishAot=false
 // Fit Chinchilla's law to Epoch AI's replication data the way Hoffmann et al. did (Huber loss on log loss, 4,500
 // starts), predict an untrained run and compute the compute-optimal allocation; writes out/chinchilla-frontier.png.
 // Run from the repository root: dotnet run examples/fit-chinchilla.cs

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S dotnet run
 #:project ../src/ScalingLaws.Plotting/ScalingLaws.Plotting.csproj
+#:property PublishAot=false
 // Plan a data mixture with uncertainty: fit the data mixing law per Pile domain group to mixinglaws' 26 five-domain
 // 70M runs (step 30k), minimise the validation-weighted total loss with internet text capped at 35 %, and bootstrap
 // the optimum (20 replicates); writes out/mixture-weights.png.

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S dotnet run
 #:project ../src/ScalingLaws.Plotting/ScalingLaws.Plotting.csproj
+#:property PublishAot=false
 // A sweep: for every validation domain group of mixinglaws' 70M five-domain runs (step 30k), fit the data mixing
 // law, score it on six held-out mixtures, and write one parity figure per target to out/sweep/; a summary table goes
 // to out/sweep/summary.csv. Run from the repository root: dotnet run examples/sweep.cs

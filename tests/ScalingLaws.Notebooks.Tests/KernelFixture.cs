@@ -1,38 +1,60 @@
-using System.Collections.Concurrent;
 using Xunit;
 
 namespace ScalingLaws.Notebooks.Tests;
 
 /// <summary>
-/// Shared by the notebook tests: runs <c>bash notebooks/setup.sh</c> once (the documented command that packs the
-/// libraries into the notebooks' feed, so the kernel loads this build), then executes each notebook at most once.
+/// Shared by the notebook and example tests. On creation it runs <c>bash notebooks/setup.sh</c> (the documented
+/// command that packs the libraries into the notebooks' feed, so the kernel loads this build) and then starts every
+/// notebook, at most <see cref="Concurrency"/> kernels at a time: most of a kernel's time is start-up and package
+/// restore, not computation, so the runs overlap well even on two cores.
 /// </summary>
 public sealed class KernelFixture
 {
-    private readonly Lazy<ProcessRunner.Result> _setup = new(() =>
-        ProcessRunner.Run("bash", [Repository.Path("notebooks", "setup.sh")], Repository.Root, TimeSpan.FromMinutes(10)));
+    /// <summary>Kernels running at once.</summary>
+    public const int Concurrency = 3;
 
-    private readonly ConcurrentDictionary<string, Lazy<JupyterExecutor.Execution>> _runs = new();
+    private readonly SemaphoreSlim _slots = new(Concurrency);
+    private readonly Task<ProcessRunner.Result> _setup;
+    private readonly Dictionary<string, Task<JupyterExecutor.Execution>> _runs;
+
+    /// <summary>Starts setup.sh and then every notebook in notebooks/.</summary>
+    public KernelFixture()
+    {
+        _setup = Task.Run(() => ProcessRunner.Run("bash", [Repository.Path("notebooks", "setup.sh")], Repository.Root, TimeSpan.FromMinutes(10)));
+        _runs = Repository.Notebooks().ToDictionary(
+            name => name, name => ExecuteAsync(Repository.Path("notebooks", name), System.IO.Path.Combine(OutputFolder, name)));
+    }
 
     /// <summary>Folder of the executed copies: artifacts/executed-notebooks.</summary>
     public static string OutputFolder => Repository.Path("artifacts", "executed-notebooks");
 
-    /// <summary>Executes <c>notebooks/&lt;name&gt;</c> (once) and returns the run; fails if setup.sh failed.</summary>
-    public JupyterExecutor.Execution Run(string name) => _runs.GetOrAdd(name, n => new Lazy<JupyterExecutor.Execution>(() =>
-    {
-        EnsureSetUp();
-        return JupyterExecutor.Execute(Repository.Path("notebooks", n), System.IO.Path.Combine(OutputFolder, n));
-    })).Value;
+    /// <summary>The run of <c>notebooks/&lt;name&gt;</c>, waiting for it to finish.</summary>
+    public JupyterExecutor.Execution Run(string name) =>
+        _runs.TryGetValue(name, out var run) ? run.GetAwaiter().GetResult() : throw new KeyNotFoundException($"No notebook notebooks/{name}.");
 
-    /// <summary>Runs setup.sh once; throws with its output when it failed.</summary>
+    /// <summary>Executes any notebook with the same executor, after setup.sh and within the same kernel limit.</summary>
+    public JupyterExecutor.Execution Execute(string notebook, string output) => ExecuteAsync(notebook, output).GetAwaiter().GetResult();
+
+    /// <summary>Waits for setup.sh; throws with its output when it failed.</summary>
     public void EnsureSetUp()
     {
-        var setup = _setup.Value;
+        var setup = _setup.GetAwaiter().GetResult();
         if (setup.ExitCode != 0) throw new InvalidOperationException("bash notebooks/setup.sh failed:\n" + setup.Output);
     }
+
+    private Task<JupyterExecutor.Execution> ExecuteAsync(string notebook, string output) => Task.Run(async () =>
+    {
+        EnsureSetUp();
+        await _slots.WaitAsync();
+        try { return JupyterExecutor.Execute(notebook, output); }
+        finally { _slots.Release(); }
+    });
 }
 
-/// <summary>The tests that start the .NET Interactive kernel or build scripts: one at a time (2-core CI).</summary>
+/// <summary>
+/// The tests that start the .NET Interactive kernel or build scripts. The example scripts wait for setup.sh (both
+/// build the libraries' projects) and then run one at a time while the notebooks execute.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class KernelCollection : ICollectionFixture<KernelFixture>
 {

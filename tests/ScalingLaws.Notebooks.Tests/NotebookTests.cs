@@ -16,15 +16,14 @@ public sealed class NotebookTests(KernelFixture kernel)
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Repository.Path("notebooks"), "*.ipynb").Order())
-            data.Add(Path.GetFileName(path));
+        foreach (var name in Repository.Notebooks()) data.Add(name);
         return data;
     }
 
     [Fact]
     public void TheNotebooksAreTheFourTasks() =>
         Assert.Equal(["01-fit-chinchilla.ipynb", "02-plan-a-mixture.ipynb", "03-continual-pretraining.ipynb", "04-compare-laws-on-held-out-scale.ipynb"],
-            Directory.GetFiles(Repository.Path("notebooks"), "*.ipynb").Order().Select(p => Path.GetFileName(p)).ToArray());
+            Repository.Notebooks());
 
     [Theory]
     [MemberData(nameof(Notebooks))]
@@ -58,7 +57,6 @@ public sealed class NotebookTests(KernelFixture kernel)
     [Fact]
     public void TheSameExecutorReportsAFailingCell()
     {
-        kernel.EnsureSetUp();
         string source = Repository.Path("notebooks", "01-fit-chinchilla.ipynb");
         string copy = Repository.Path("notebooks", $".failing-{Guid.NewGuid():N}.ipynb");
         var notebook = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(source))!;
@@ -71,7 +69,7 @@ public sealed class NotebookTests(KernelFixture kernel)
         File.WriteAllText(copy, notebook.ToJsonString());
         try
         {
-            var run = JupyterExecutor.Execute(copy, Path.Combine(KernelFixture.OutputFolder, "failing.ipynb"));
+            var run = kernel.Execute(copy, Path.Combine(KernelFixture.OutputFolder, "failing.ipynb"));
             Assert.False(run.Succeeded);
             Assert.NotEqual(0, run.Process.ExitCode);
             Assert.Contains("this cell fails on purpose", run.Failure);

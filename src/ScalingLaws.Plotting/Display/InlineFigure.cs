@@ -48,10 +48,13 @@ public sealed record InlineFigure
     public static InlineFigure FromSvg(Plot plot, int width = 720, int height = 480) =>
         new("image/svg+xml", [], PlotFiles.SvgText(plot, width, height), width, height);
 
-    /// <summary>The figure as an HTML fragment: <c>&lt;img src="data:image/png;base64,…"&gt;</c> or the SVG element.</summary>
+    /// <summary>
+    /// The figure as an HTML fragment: <c>&lt;img src="data:image/png;base64,…"&gt;</c>, or the <c>&lt;svg&gt;</c> element
+    /// (without the XML declaration, which has no place inside HTML).
+    /// </summary>
     public string ToHtml() => MimeType == "image/png"
         ? $"<img src=\"data:image/png;base64,{Convert.ToBase64String(Png.AsSpan())}\" width=\"{Width}\" height=\"{Height}\" alt=\"figure\"/>"
-        : Svg;
+        : Svg[Math.Max(0, Svg.IndexOf("<svg", StringComparison.Ordinal))..];
 
     /// <summary>Writes the image file: PNG bytes or SVG text, atomically.</summary>
     /// <param name="path">Target file (its folder is created if needed).</param>
