@@ -8,6 +8,7 @@ namespace ScalingLaws.Data;
 /// checkpoint, each row remembering the file and line it came from. Column names are
 /// case-sensitive; a lookup that fails suggests close matches and lists the available columns.
 /// </summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed partial class RunTable
 {
     private readonly Dictionary<string, int> _index;

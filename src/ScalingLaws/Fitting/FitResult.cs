@@ -9,6 +9,7 @@ namespace ScalingLaws.Fitting;
 /// stopped, the objective Σ ½ρ(rᵢ²), statistics, covariance (or why it is unavailable), how the
 /// multi-start went, and the options that reproduce it. Failures are states here, not exceptions.
 /// </summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record FitResult
 {
     /// <summary>The law that was fitted.</summary>

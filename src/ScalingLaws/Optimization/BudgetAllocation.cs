@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 namespace ScalingLaws.Optimization;
 
 /// <summary>A compute-optimal split of a compute budget C into model size N and training tokens D.</summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record BudgetAllocation
 {
     /// <summary>The compute budget C (FLOPs, in the unit of the cost function; 6ND by default).</summary>

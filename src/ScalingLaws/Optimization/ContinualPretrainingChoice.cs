@@ -10,5 +10,6 @@ namespace ScalingLaws.Optimization;
 /// <param name="ModelSize">N used (NaN when the laws do not read it).</param>
 /// <param name="Tokens">D used: the budget, or D_d/r_d with limited domain data (NaN when the laws do not read it).</param>
 /// <param name="Message">A one-line explanation.</param>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record ContinualPretrainingChoice(bool IsFeasible, double DomainShare, double DomainLoss, double? GeneralLoss, double? GeneralLimit,
     bool LimitActive, double ModelSize, double Tokens, string Message);

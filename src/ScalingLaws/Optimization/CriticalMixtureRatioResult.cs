@@ -7,6 +7,7 @@ namespace ScalingLaws.Optimization;
 /// <param name="Limit">The largest allowed general loss (nats/token).</param>
 /// <param name="PreTrainingLoss">The general loss before continual pre-training, L₀ (nats/token).</param>
 /// <param name="Tolerance">The tolerance that set <paramref name="Limit"/>.</param>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record CriticalMixtureRatioResult(
     CriticalMixtureRatioStatus Status,
     double? Ratio,

@@ -9,6 +9,7 @@ namespace ScalingLaws.Optimization;
 /// robust choice. An infeasible problem is a state (<see cref="MixturePlanStatus.Infeasible"/>), not an
 /// exception; <see cref="EnsureFeasible"/> turns it into one.
 /// </summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record MixturePlan
 {
     /// <summary>How the optimisation ended.</summary>

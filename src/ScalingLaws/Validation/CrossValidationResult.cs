@@ -4,6 +4,7 @@ using ScalingLaws.Laws;
 namespace ScalingLaws.Validation;
 
 /// <summary>The folds of a cross-validation and the errors over all held-out predictions.</summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record CrossValidationResult
 {
     /// <summary>The law.</summary>

@@ -9,6 +9,7 @@ namespace ScalingLaws.Validation;
 /// The outcome of a hold-out: the fit on the fitting rows, its predictions for the held-out rows, and
 /// the error measures on both sets.
 /// </summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record HoldOutResult
 {
     /// <summary>The law.</summary>

@@ -5,6 +5,7 @@ using System.Text;
 namespace ScalingLaws.Validation;
 
 /// <summary>Several laws fitted to the same rows, ranked by one criterion.</summary>
+[ScalingLaws.Display.TypeFormatterSource(typeof(ScalingLaws.Display.NotebookFormatters))]
 public sealed record LawComparisonResult
 {
     /// <summary>The laws, best first.</summary>
