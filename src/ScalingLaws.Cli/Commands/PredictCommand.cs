@@ -14,7 +14,7 @@ public static class PredictCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var fit = new Option<string>("--fit") { Description = "A fit file written by 'fit --format json'", Required = true };
+        var fit = new Option<string?>("--fit") { Description = "A fit file written by 'fit --format json' (not with --nested)" };
         var at = new Option<string[]>("--at")
         {
             Description = "A point, e.g. --at \"N=7e10,D=1.4T\" (repeatable; unit suffixes k, M, B, T allowed)",
@@ -31,9 +31,13 @@ public static class PredictCommand
               scaling-laws predict --fit fit.json --at "N=70B,D=1.4T" --at "N=1B,D=20B"
               scaling-laws predict --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --format csv
             """) { fit, at, data, map, format, output };
+        var nested = new NestedCliOptions();
+        NestedPredictCommand.AddOptions(command, nested);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
-            string path = parse.GetValue(fit)!;
+            if (parse.GetValue(nested.Nested))
+                return NestedPredictCommand.Run(context, parse, nested, parse.GetValue(data), parse.GetValue(at) ?? [], parse.GetValue(format), parse.GetValue(output));
+            string path = parse.GetValue(fit) ?? throw new CliException("Option '--fit' is required (or give --nested with --data).");
             if (!File.Exists(path)) throw new CliException($"Option '--fit': file '{path}' does not exist.");
             var saved = SavedFit.ReadAll(File.ReadAllText(path), path);
             var points = parse.GetValue(at) ?? [];
