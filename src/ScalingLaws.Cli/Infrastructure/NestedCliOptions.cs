@@ -34,8 +34,8 @@ public sealed class NestedCliOptions
     /// <summary><c>--step-sharing</c>.</summary>
     public Option<string> StepSharing { get; } = new("--step-sharing")
     {
-        Description = "Step-law curves sharing one exponent: run (each run's losses, as Ye et al.'s run.sh) or size (every run of a size)",
-        DefaultValueFactory = _ => "run",
+        Description = "Step-law curves sharing one exponent: size (every run of a size, default) or run (each run's losses, as Ye et al.'s run.sh)",
+        DefaultValueFactory = _ => "size",
     };
 
     /// <summary><c>--valid-weights</c>.</summary>

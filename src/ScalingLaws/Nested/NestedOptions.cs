@@ -47,8 +47,8 @@ public sealed record NestedOptions
     /// <summary>The last H steps of every run held out to measure the step law's extrapolation error; default 3 (Ye et al.'s <c>valid_split</c>).</summary>
     public int HoldOutSteps { get; init; } = 3;
 
-    /// <summary>Which step-law curves share one exponent; default <see cref="StepExponentSharing.Run"/>, the setting of Ye et al.'s <c>pipeline/run.sh</c>.</summary>
-    public StepExponentSharing StepSharing { get; init; } = StepExponentSharing.Run;
+    /// <summary>Which step-law curves share one exponent; default <see cref="StepExponentSharing.Size"/> (Ye et al.'s script default; <c>run.sh</c> uses per-run sharing, which scatters the extrapolations across mixtures: see docs/nested.md).</summary>
+    public StepExponentSharing StepSharing { get; init; } = StepExponentSharing.Size;
 
     /// <summary>Robust loss of the step law; default Huber δ = 0.05 (Ye et al., <c>tie_alpha=valid</c>).</summary>
     public RobustLoss StepLoss { get; init; } = new HuberLoss(0.05);
