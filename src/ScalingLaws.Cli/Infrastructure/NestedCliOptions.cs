@@ -75,10 +75,11 @@ public sealed class NestedCliOptions
     };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    /// <remarks>An option whose name the command already has (e.g. <c>--weights</c> of the data options) is shared: values are read by name.</remarks>
     public void AddTo(Command command)
     {
-        command.Add(Nested); command.Add(TargetScale); command.Add(StepRange); command.Add(StepSharing); command.Add(ValidWeights);
-        command.Add(Target); command.Add(Weights); command.Add(Law); command.Add(Formula); command.Add(Plots);
+        foreach (Option option in (Option[])[Nested, TargetScale, StepRange, StepSharing, ValidWeights, Target, Weights, Law, Formula, Plots])
+            if (!command.Options.Any(o => o.Name == option.Name)) command.Add(option);
     }
 
     /// <summary>Loads <paramref name="path"/>, keeps the rows of <paramref name="where"/>, adds Pile group losses with <c>--valid-weights</c>, and builds the options.</summary>
@@ -95,7 +96,7 @@ public sealed class NestedCliOptions
             var valid = PileDomainGroups.ReadValidWeights(weightsPath);
             table = PileDomainGroups.AddGroupLosses(table, valid);
             total = PileDomainGroups.GroupWeights(valid).ToImmutableDictionary(p => "loss_" + p.Key, p => p.Value);
-            targets = parse.GetValue(Target) is null ? [.. PileDomainGroups.GroupNames.Select(g => "loss_" + g)] : [.. TargetColumns(parse, table)];
+            targets = parse.GetValue<string?>("--target") is null ? [.. PileDomainGroups.GroupNames.Select(g => "loss_" + g)] : [.. TargetColumns(parse, table)];
         }
         else targets = [.. TargetColumns(parse, table)];
         var domains = DomainColumns(parse, table);
@@ -165,7 +166,7 @@ public sealed class NestedCliOptions
 
     private List<string> TargetColumns(ParseResult parse, RunTable table)
     {
-        string? target = parse.GetValue(Target);
+        string? target = parse.GetValue<string?>("--target");
         if (target is null)
             return table.HasColumn("loss") ? ["loss"] : throw new CliException($"Option '--target' is required with --nested (or --valid-weights): the data have no 'loss' column. Columns: {string.Join(", ", table.ColumnNames)}.");
         var matches = target.Contains('*') ? Patterns.Match(target, table.ColumnNames).Where(c => table.Column(c).Kind == ColumnKind.Numeric).ToList()
@@ -176,7 +177,7 @@ public sealed class NestedCliOptions
 
     private List<string> DomainColumns(ParseResult parse, RunTable table)
     {
-        string? spec = parse.GetValue(Weights);
+        string? spec = parse.GetValue<string?>("--weights");
         var domains = spec is null ? Patterns.Match("h_*", table.ColumnNames).ToList()
             : spec.Contains('*') ? Patterns.Match(spec, table.ColumnNames).ToList()
             : [.. spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -189,7 +190,7 @@ public sealed class NestedCliOptions
 
     private IScalingLaw? MixtureLaw(ParseResult parse, IReadOnlyList<string> domains)
     {
-        string? name = parse.GetValue(Law), formula = parse.GetValue(Formula);
+        string? name = parse.GetValue<string?>("--law"), formula = parse.GetValue<string?>("--formula");
         if (name is not null && formula is not null) throw new CliException("Give either '--law' or '--formula' for the mixture law, not both.");
         try
         {
