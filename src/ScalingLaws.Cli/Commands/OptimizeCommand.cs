@@ -20,7 +20,7 @@ public static class OptimizeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var fit = new Option<string>("--fit") { Description = "Fit file(s) from 'fit --format json' (one fit, or one per validation domain)", Required = true };
+        var fit = new Option<string?>("--fit") { Description = "Fit file(s) from 'fit --format json' (one fit, or one per validation domain); not with --nested" };
         var budget = new Option<string?>("--budget") { Description = "Target budget: \"N=1B,D=20B\" for mixtures at a size and token count, or \"C=1e21\" for the compute-optimal N and D" };
         var frontier = new Option<string?>("--frontier") { Description = "Compute-optimal frontier over C: \"CMIN:CMAX:POINTS\", e.g. 1e19:1e25:13" };
         var objective = new Option<string?>("--objective")
@@ -58,9 +58,13 @@ public static class OptimizeCommand
             """)
         { fit, budget, frontier, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline, bootstrap, seed, threads, format, output };
         command.Add(data.Data); command.Add(data.Where);
+        var nested = new NestedCliOptions();
+        nested.AddTo(command);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
-            var saved = SavedFits.Read(parse.GetValue(fit)!);
+            if (parse.GetValue(nested.Nested))
+                return NestedOptimizeCommand.Run(context, parse, nested, data, (model, domains, budget) => MixtureProblemFor(model, domains, budget, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline));
+            var saved = SavedFits.Read(parse.GetValue(fit) ?? throw new CliException("Option '--fit' is required (or give --nested with --data)."));
             var fits = saved.Select(s => s.Fit).ToList();
             var budgetValues = OptionParser.Assignments(parse.GetValue(budget), "--budget");
             bool mixture = !saved[0].Domains.IsEmpty;
@@ -172,8 +176,15 @@ public static class OptimizeCommand
         MixtureModel model;
         try { model = MixtureModel.FromFits(domains, fits, constants); }
         catch (ArgumentException e) { throw new CliException("Option '--fit': " + e.Message); }
+        return MixtureProblemFor(model, domains, trainingBudget, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline);
+    }
+
+    private static MixtureProblem MixtureProblemFor(MixtureModel model, IReadOnlyList<string> domains, TrainingBudget trainingBudget, ParseResult parse,
+        Option<string?> objective, Option<string?> lower, Option<string?> upper, Option<string?> available, Option<double> epochs,
+        Option<string?> maxLoss, Option<string?> tolerance, Option<string[]> baseline)
+    {
         var names = model.Losses.Select(l => l.Name).ToList();
-        var problem = new MixtureProblem
+        return new MixtureProblem
         {
             Model = model,
             Objective = ParseObjective(parse.GetValue(objective), names),
@@ -185,7 +196,6 @@ public static class OptimizeCommand
             LossConstraints = LossConstraints(parse.GetValue(maxLoss), parse.GetValue(tolerance), names),
             Baselines = Baselines(parse.GetValue(baseline) ?? [], domains),
         };
-        return problem;
     }
 
     private static MixtureObjective ParseObjective(string? text, IReadOnlyList<string> names)
@@ -255,7 +265,7 @@ public static class OptimizeCommand
         return result.ToImmutable();
     }
 
-    private static string PlanCsv(MixturePlan plan)
+    internal static string PlanCsv(MixturePlan plan)
     {
         var header = new List<string> { "mixture" };
         header.AddRange(plan.Domains);

@@ -14,7 +14,7 @@ public static class PredictCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var fit = new Option<string>("--fit") { Description = "A fit file written by 'fit --format json'", Required = true };
+        var fit = new Option<string?>("--fit") { Description = "A fit file written by 'fit --format json' (not with --nested)" };
         var at = new Option<string[]>("--at")
         {
             Description = "A point, e.g. --at \"N=7e10,D=1.4T\" (repeatable; unit suffixes k, M, B, T allowed)",
@@ -35,9 +35,13 @@ public static class PredictCommand
               scaling-laws predict --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --format csv
             """) { fit, at, level, format, output };
         data.AddTo(command, withTarget: false);
+        var nested = new NestedCliOptions();
+        NestedPredictCommand.AddOptions(command, nested);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
-            var saved = SavedFits.Read(parse.GetValue(fit)!);
+            if (parse.GetValue(nested.Nested))
+                return NestedPredictCommand.Run(context, parse, nested, parse.GetValue(data.Data), parse.GetValue(at) ?? [], parse.GetValue(format), parse.GetValue(output));
+            var saved = SavedFits.Read(parse.GetValue(fit) ?? throw new CliException("Option '--fit' is required (or give --nested with --data)."));
             var points = parse.GetValue(at) ?? [];
             bool fromData = parse.GetValue(data.Data) is not null;
             if ((points.Length == 0) != fromData) throw new CliException("Give either '--at' (one or more points) or '--data', not both.");

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text;
+using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Nested;
+using ScalingLaws.Serialization;
+
+namespace ScalingLaws.Cli.Commands;
+
+/// <summary>Renders nested predictions, stage summaries and the route comparison as table, CSV or JSON.</summary>
+internal static class NestedOutput
+{
+    public static string Render(NestedFit fit, IReadOnlyList<NestedPrediction> rows, NestedComparison? comparison, OutputFormat format) => format switch
+    {
+        OutputFormat.Csv => Csv(fit, rows),
+        OutputFormat.Json => Json(fit, rows, comparison),
+        _ => Table(fit, rows, comparison),
+    };
+
+    public static string Stages(NestedFit fit)
+    {
+        var o = fit.Options;
+        var sb = new StringBuilder();
+        var runs = fit.StepLaws.Sum(s => s.Runs.Length);
+        var steps = fit.StepLaws.SelectMany(s => s.Runs).SelectMany(r => r.Steps).ToList();
+        sb.AppendLine($"Nested prediction at N = {G(o.TargetModelSize)}, step = {G(o.TargetStep)} (Ye et al. 2025: step law → size law → {o.ResolvedMixtureLaw.Name} law)");
+        sb.AppendLine($"  fitted: {fit.Mixtures.Length} mixtures × {fit.SizeLaw.Sizes.Length} sizes (N = {string.Join(", ", fit.SizeLaw.Sizes.Select(G))}), steps {G(steps.Min())}–{G(steps.Max())}");
+        var alphas = fit.StepLaws.Select(s => s.Fit.Values[^1]).Order().ToList();
+        var holdOut = fit.StepLaws.Select(s => s.HoldOutError).Where(double.IsFinite).ToList();
+        sb.AppendLine($"  stage 1, step laws: {fit.StepLaws.Length} fits over {runs} runs (α shared per {(o.StepSharing == StepExponentSharing.Run ? "run" : "size")}; median α {F(alphas[alphas.Count / 2], 3)}), "
+            + $"hold-out MAE on the last {o.HoldOutSteps} steps {(holdOut.Count > 0 ? F(holdOut.Average(), 4) : "n/a")}");
+        sb.AppendLine($"  stage 2, size law: α = {F(fit.SizeLaw.Fit.Values[^1], 3)} shared by {fit.Mixtures.Length * o.Targets.Length} curves, hold-out MAE at N = {G(fit.SizeLaw.Sizes[^1])}: {(double.IsFinite(fit.SizeLaw.HoldOutError) ? F(fit.SizeLaw.HoldOutError, 4) : "n/a (fewer than 4 sizes)")}");
+        sb.AppendLine($"  stage 3, {o.ResolvedMixtureLaw.Name} law per target (leave-one-mixture-out MAE): {string.Join(", ", fit.MixtureLaws.Select(m => $"{m.Target} {F(m.LeaveOneOutError, 4)}"))}");
+        foreach (var w in fit.Warnings) sb.AppendLine("  warning: " + w);
+        return sb.ToString();
+    }
+
+    private static string Table(NestedFit fit, IReadOnlyList<NestedPrediction> rows, NestedComparison? comparison)
+    {
+        var o = fit.Options;
+        var sb = new StringBuilder(Stages(fit));
+        bool total = !o.TotalWeights.IsEmpty;
+        sb.AppendLine();
+        sb.Append($"  {"source",-9} {"mixture",-40}");
+        foreach (var t in o.Targets) sb.Append($" {t,14}");
+        if (total) sb.Append($" {"total",9} {"interval",19}");
+        sb.AppendLine($" {"observed",9} {"chain",9}");
+        foreach (var r in rows)
+        {
+            sb.Append($"  {r.Label,-9} {Key(r.Weights),-40}");
+            foreach (var v in r.Model) sb.Append($" {F(v, 4),14}");
+            double obs = r.Observed.IsEmpty ? double.NaN : (total ? fit.Total(r.Observed) : r.Observed[0]);
+            double chain = r.Chain.IsEmpty ? double.NaN : (total ? fit.Total(r.Chain) : r.Chain[0]);
+            if (total)
+            {
+                var interval = Interval(fit, r);
+                sb.Append($" {F(fit.Total(r.Model), 4),9} {interval,19}");
+            }
+            sb.Append($" {(double.IsNaN(obs) ? "" : F(obs, 4)),9} {(double.IsNaN(chain) ? "" : F(chain, 4)),9}");
+            if (!r.OutsideRange.IsEmpty) sb.Append($"  (extrapolates in {string.Join(", ", r.OutsideRange)})");
+            sb.AppendLine();
+        }
+        if (comparison is not null) sb.Append(ComparisonTable(comparison));
+        return sb.ToString();
+    }
+
+    /// <summary>The route comparison: nested vs each direct law, per mixture, with MAE over the observed mixtures.</summary>
+    public static string ComparisonTable(NestedComparison comparison)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.Append($"  {"source",-9} {"mixture",-40} {"nested",9}");
+        foreach (var l in comparison.Laws) sb.Append($" {l,16}");
+        sb.AppendLine($" {"observed",9}");
+        foreach (var r in comparison.Rows)
+        {
+            sb.Append($"  {r.Label,-9} {Key(r.Weights),-40} {F(r.Nested, 4),9}");
+            foreach (var d in r.Direct) sb.Append($" {F(d, 4),16}");
+            sb.AppendLine($" {(double.IsNaN(r.Observed) ? "" : F(r.Observed, 4)),9}");
+        }
+        var observed = comparison.Rows.Where(r => !double.IsNaN(r.Observed)).ToList();
+        if (observed.Count > 0)
+        {
+            sb.Append($"  {"MAE",-9} {$"over {observed.Count} observed mixture(s)",-40} {F(observed.Average(r => Math.Abs(r.Nested - r.Observed)), 4),9}");
+            for (int l = 0; l < comparison.Laws.Length; l++) sb.Append($" {F(observed.Average(r => Math.Abs(r.Direct[l] - r.Observed)), 4),16}");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static string Interval(NestedFit fit, NestedPrediction r)
+    {
+        if (r.Intervals.IsEmpty || fit.Options.TotalWeights.IsEmpty) return "";
+        var lower = fit.Total(r.Intervals.Select(i => i.Lower).ToArray());
+        var upper = fit.Total(r.Intervals.Select(i => i.Upper).ToArray());
+        return $"[{F(lower, 4)}, {F(upper, 4)}]";
+    }
+
+    private static string Csv(NestedFit fit, IReadOnlyList<NestedPrediction> rows)
+    {
+        var o = fit.Options;
+        var header = new List<string> { "source", "mixture" };
+        header.AddRange(o.Domains);
+        header.AddRange(["target", "prediction", "lower", "upper", "chain", "observed"]);
+        var lines = new List<IEnumerable<string?>>();
+        foreach (var r in rows)
+            for (int t = 0; t < o.Targets.Length; t++)
+            {
+                var line = new List<string?> { r.Label, Key(r.Weights) };
+                line.AddRange(r.Weights.Select(w => Infrastructure.Csv.Number(w)));
+                line.Add(o.Targets[t]);
+                line.Add(Infrastructure.Csv.Number(r.Model[t]));
+                line.Add(r.Intervals.IsEmpty ? "" : Infrastructure.Csv.Number(r.Intervals[t].Lower));
+                line.Add(r.Intervals.IsEmpty ? "" : Infrastructure.Csv.Number(r.Intervals[t].Upper));
+                line.Add(r.Chain.IsEmpty ? "" : Infrastructure.Csv.Number(r.Chain[t]));
+                line.Add(r.Observed.IsEmpty ? "" : Infrastructure.Csv.Number(r.Observed[t]));
+                lines.Add(line);
+            }
+        return Infrastructure.Csv.Table(header, lines);
+    }
+
+    private static string Json(NestedFit fit, IReadOnlyList<NestedPrediction> rows, NestedComparison? comparison)
+    {
+        var o = fit.Options;
+        return JsonText.Object("nested-prediction", w =>
+        {
+            w.WriteStartObject("targetScale");
+            JsonNumbers.Write(w, "N", o.TargetModelSize);
+            JsonNumbers.Write(w, "step", o.TargetStep);
+            w.WriteEndObject();
+            w.WriteString("mixtureLaw", o.ResolvedMixtureLaw.Name);
+            w.WriteStartObject("stages");
+            w.WriteStartArray("stepLaws");
+            foreach (var s in fit.StepLaws)
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("runs");
+                foreach (var r in s.Runs) w.WriteStringValue(r.Label);
+                w.WriteEndArray();
+                JsonNumbers.Write(w, "alpha", s.Fit.Values[^1]);
+                JsonNumbers.Write(w, "holdOutMae", s.HoldOutError);
+                w.WriteBoolean("usable", s.Fit.IsUsable);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("sizeLaw");
+            w.WriteStartArray("sizes");
+            foreach (var n in fit.SizeLaw.Sizes) JsonNumbers.WriteValue(w, n);
+            w.WriteEndArray();
+            JsonNumbers.Write(w, "alpha", fit.SizeLaw.Fit.Values[^1]);
+            JsonNumbers.Write(w, "holdOutMae", fit.SizeLaw.HoldOutError);
+            w.WriteBoolean("usable", fit.SizeLaw.Fit.IsUsable);
+            w.WriteEndObject();
+            w.WriteStartArray("mixtureLaws");
+            foreach (var m in fit.MixtureLaws)
+            {
+                w.WriteStartObject();
+                w.WriteString("target", m.Target);
+                w.WriteStartObject("parameters");
+                foreach (var p in m.Fit.Parameters) JsonNumbers.Write(w, p.Name, p.Value);
+                w.WriteEndObject();
+                JsonNumbers.Write(w, "leaveOneOutMae", m.LeaveOneOutError);
+                w.WriteBoolean("usable", m.Fit.IsUsable);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartArray("warnings");
+            foreach (var s in fit.Warnings) w.WriteStringValue(s);
+            w.WriteEndArray();
+            w.WriteStartArray("predictions");
+            foreach (var r in rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("source", r.Label);
+                w.WriteStartObject("weights");
+                for (int j = 0; j < o.Domains.Length; j++) JsonNumbers.Write(w, o.Domains[j], r.Weights[j]);
+                w.WriteEndObject();
+                Losses(w, "prediction", o, r.Model);
+                if (!r.Chain.IsEmpty) Losses(w, "chain", o, r.Chain);
+                if (!r.Observed.IsEmpty) Losses(w, "observed", o, r.Observed);
+                if (!r.Intervals.IsEmpty)
+                {
+                    w.WriteStartObject("intervals");
+                    for (int t = 0; t < o.Targets.Length; t++)
+                    {
+                        w.WriteStartObject(o.Targets[t]);
+                        JsonNumbers.Write(w, "lower", r.Intervals[t].Lower);
+                        JsonNumbers.Write(w, "upper", r.Intervals[t].Upper);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteStartArray("extrapolatesIn");
+                foreach (var d in r.OutsideRange) w.WriteStringValue(d);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (comparison is not null)
+            {
+                w.WriteStartObject("comparison");
+                w.WriteStartArray("laws");
+                foreach (var l in comparison.Laws) w.WriteStringValue(l);
+                w.WriteEndArray();
+                w.WriteStartArray("rows");
+                foreach (var r in comparison.Rows)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("source", r.Label);
+                    w.WriteString("mixture", Key(r.Weights));
+                    JsonNumbers.Write(w, "nested", r.Nested);
+                    w.WriteStartObject("direct");
+                    for (int l = 0; l < comparison.Laws.Length; l++) JsonNumbers.Write(w, comparison.Laws[l], r.Direct[l]);
+                    w.WriteEndObject();
+                    JsonNumbers.Write(w, "observed", r.Observed);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+        }) + "\n";
+    }
+
+    private static void Losses(System.Text.Json.Utf8JsonWriter w, string name, NestedOptions o, IReadOnlyList<double> values)
+    {
+        w.WriteStartObject(name);
+        for (int t = 0; t < o.Targets.Length; t++) JsonNumbers.Write(w, o.Targets[t], values[t]);
+        if (!o.TotalWeights.IsEmpty)
+        {
+            double total = 0;
+            for (int t = 0; t < o.Targets.Length; t++) total += o.TotalWeights.GetValueOrDefault(o.Targets[t]) * values[t];
+            JsonNumbers.Write(w, "total", total);
+        }
+        w.WriteEndObject();
+    }
+
+    public static string Key(IEnumerable<double> weights) => string.Join("-", weights.Select(w => w.ToString("G6", CultureInfo.InvariantCulture)));
+
+    public static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    public static string F(double v, int digits) => v.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using ScalingLaws.Uncertainty;
+
+namespace ScalingLaws.Nested;
+
+/// <summary>
+/// The predicted losses of one mixture at the target scale: the mixture laws' predictions, the step → size chain's
+/// prediction when the mixture was fitted, the observation when a run at the target exists, and bootstrap intervals
+/// when computed. Every array is in target order; an absent part is empty.
+/// </summary>
+/// <param name="Label">Where the mixture came from: <c>fitted</c>, <c>observed</c> (a run at the target) or <c>given</c>.</param>
+/// <param name="Weights">The mixture, in domain order.</param>
+/// <param name="Model">Mixture-law predictions L_t(h).</param>
+/// <param name="Chain">Size-law predictions (fitted mixtures only).</param>
+/// <param name="Observed">Observed losses at the target scale (runs at the target only).</param>
+/// <param name="Intervals">Bootstrap intervals of <paramref name="Model"/>.</param>
+/// <param name="OutsideRange">Domains whose weight lies outside the range of the fitted mixtures (the mixture law extrapolates there).</param>
+public sealed record NestedPrediction(string Label, ImmutableArray<double> Weights, ImmutableArray<double> Model, ImmutableArray<double> Chain,
+    ImmutableArray<double> Observed, ImmutableArray<BootstrapInterval> Intervals, ImmutableArray<string> OutsideRange)
+{
+    /// <summary>
+    /// One prediction per fitted mixture, per observed run at the target, and per mixture in <paramref name="given"/>
+    /// (the fitted and observed lists are used when <paramref name="given"/> is empty).
+    /// </summary>
+    /// <param name="fit">The nested fit.</param>
+    /// <param name="given">Mixtures to predict, in domain order; empty: every mixture of the data.</param>
+    /// <param name="ensemble">Optional bootstrap of the mixture laws, for intervals.</param>
+    /// <param name="level">Interval level; default 0.95.</param>
+    public static ImmutableArray<NestedPrediction> For(NestedFit fit, IReadOnlyList<IReadOnlyList<double>> given, BootstrapEnsemble? ensemble = null, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(given);
+        var result = ImmutableArray.CreateBuilder<NestedPrediction>();
+        NestedPrediction Make(string label, IReadOnlyList<double> w, ImmutableArray<double> chain, ImmutableArray<double> observed) =>
+            new(label, [.. w], fit.Predict(w), chain, observed,
+                ensemble is null ? [] : NestedBootstrap.PredictionIntervals(fit, ensemble, w, level), OutsideOf(fit, w));
+        if (given.Count > 0)
+        {
+            foreach (var w in given)
+            {
+                int m = IndexOf(fit, w);
+                result.Add(Make("given", w, m >= 0 ? fit.SizeLaw.AtTarget[m] : [], []));
+            }
+            return result.ToImmutable();
+        }
+        for (int m = 0; m < fit.Mixtures.Length; m++)
+            result.Add(Make("fitted", fit.Mixtures[m], fit.SizeLaw.AtTarget[m], []));
+        foreach (var o in fit.Observations)
+        {
+            int m = IndexOf(fit, o.Weights);
+            result.Add(Make("observed", o.Weights, m >= 0 ? fit.SizeLaw.AtTarget[m] : [], o.Losses));
+        }
+        return result.ToImmutable();
+    }
+
+    private static int IndexOf(NestedFit fit, IReadOnlyList<double> weights)
+    {
+        for (int m = 0; m < fit.Mixtures.Length; m++)
+            if (fit.Mixtures[m].Select((v, j) => Math.Abs(v - weights[j]) <= 1e-9).All(b => b)) return m;
+        return -1;
+    }
+
+    private static ImmutableArray<string> OutsideOf(NestedFit fit, IReadOnlyList<double> weights)
+    {
+        var outside = ImmutableArray.CreateBuilder<string>();
+        for (int j = 0; j < fit.Options.Domains.Length; j++)
+        {
+            double lo = fit.Mixtures.Min(m => m[j]), hi = fit.Mixtures.Max(m => m[j]);
+            if (weights[j] < lo - 1e-12 || weights[j] > hi + 1e-12) outside.Add(fit.Options.Domains[j]);
+        }
+        return outside.ToImmutable();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Nested;
+
+/// <summary>
+/// The size law: for every (mixture, target) curve, the step-law predictions at the target step against the
+/// model size, L(N) = c + (k/N)^α with one α shared by every curve (Ye et al.'s <c>tie_alpha=all</c>), and its
+/// extrapolation to the target size.
+/// </summary>
+/// <param name="Fit">The fit over every fitted size; curve index = mixture × targets + target.</param>
+/// <param name="Sizes">The fitted model sizes, ascending.</param>
+/// <param name="Inputs">Step-law predictions at the target step: <c>Inputs[mixture][target][size]</c>.</param>
+/// <param name="AtTarget">L(N*) for each mixture and target: <c>AtTarget[mixture][target]</c>.</param>
+/// <param name="HoldOutError">Mean absolute error at the largest size of a refit without it (NaN with fewer than four sizes).</param>
+public sealed record SizeLawFit(FitResult Fit, ImmutableArray<double> Sizes, ImmutableArray<ImmutableArray<ImmutableArray<double>>> Inputs,
+    ImmutableArray<ImmutableArray<double>> AtTarget, double HoldOutError);
