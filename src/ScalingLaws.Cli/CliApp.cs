@@ -62,6 +62,7 @@ public static class CliApp
         ValidateCommand.Create(context),
         CompareCommand.Create(context),
         DemoCommand.Create(context),
+        DesignCommand.Create(context),
     };
 
     /// <summary>

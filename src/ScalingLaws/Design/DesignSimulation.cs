@@ -99,16 +99,14 @@ public static class DesignSimulation
 
     private static FitResult Fit(DesignSimulationOptions options, FitData data, FitResult? previous)
     {
-        var baseOptions = options.FitOptions ?? new FitOptions();
-        baseOptions = baseOptions with { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, ComputeCovariance = false };
+        var baseOptions = (options.FitOptions ?? new FitOptions()) with { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, ComputeCovariance = false };
         if (previous is null) return LevenbergMarquardt.Fit(options.Law, data, baseOptions);
         var defaults = options.Law.Parameters.ToImmutableDictionary(p => p.Name, p => p.Initial);
-        var warm = baseOptions with
+        return LevenbergMarquardt.Fit(options.Law, data, baseOptions with
         {
             Initial = previous.Parameters.ToImmutableDictionary(p => p.Name, p => p.Value),
             Starts = new ExplicitStarts([ImmutableDictionary<string, double>.Empty, defaults]),
             Screening = null,
-        };
-        return LevenbergMarquardt.Fit(options.Law, data, warm);
+        });
     }
 }

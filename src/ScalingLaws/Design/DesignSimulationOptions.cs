@@ -37,7 +37,7 @@ public sealed record DesignSimulationOptions
     /// <summary>Number of simulated users (seeds 0 … Seeds − 1). Default 20.</summary>
     public int Seeds { get; init; } = 20;
 
-    /// <summary>Options of the first fit of each design (later fits warm-start from the previous one); null: the law's recipe.</summary>
+    /// <summary>Options of every fit of a design's first round; later rounds start from the previous fit and from the law's defaults; null: the law's recipe.</summary>
     public FitOptions? FitOptions { get; init; }
 
     /// <summary>Threads for the bootstraps; the result does not depend on it. Default -1 (all cores).</summary>
