@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ScalingLaws.Design;
 using ScalingLaws.Tests.Data;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ScalingLaws.Design;
 using Xunit;
@@ -27,10 +28,12 @@ public sealed class RunPlanTests
     public void IsoFlopRunsSpendTheirBudgetAndRatiosSetTokens()
     {
         var iso = new ComputeGrid { ModelSizes = [1e8, 4e8], ComputeBudgets = [6e18] }.Points();
-        Assert.Equal([1e10, 2.5e9], iso.Select(p => p.Tokens));
+        Assert.Equal(1e10, iso[0].Tokens, 1e-3);
+        Assert.Equal(2.5e9, iso[1].Tokens, 1e-3);
+        Assert.All(iso, p => Assert.Equal(6e18, 6 * p.ModelSize * p.Tokens, 1e6));
         var ratio = new ComputeGrid { ModelSizes = [1e8], TokensPerParameter = [20], ReadFractions = [1, 0.25, 0.5] }.Points();
-        Assert.Equal(2e9, ratio[0].Tokens);
-        Assert.Equal([5e8, 1e9, 2e9], ratio[0].Checkpoints);
+        Assert.Equal(2e9, ratio[0].Tokens, 1e-3);
+        Assert.Equal(new[] { 5e8, 1e9, 2e9 }, ratio[0].Checkpoints.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
         Assert.Throws<ArgumentException>(() => new ComputeGrid { ModelSizes = [1e8], TokensPerParameter = [20], Tokens = [1e9] }.Points());
     }
 
