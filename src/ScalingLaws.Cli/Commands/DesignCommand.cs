@@ -35,7 +35,7 @@ public static class DesignCommand
         var pin = new Option<string?>("--pin") { Description = "Shares fixed in every mixture, e.g. h_books=0.1" };
         var available = new Option<string?>("--available") { Description = "Unique tokens per domain, e.g. h_code=2B (caps h ≤ U × --max-epochs / --target-tokens)" };
         var epochs = new Option<double>("--max-epochs") { Description = "Repetition limit: epochs over a domain's unique tokens", DefaultValueFactory = _ => 1 };
-        var targetTokens = new Option<double?>("--target-tokens") { Description = "Token count D of the run the availability caps are for" };
+        var targetTokens = new Option<string?>("--target-tokens") { Description = "Token count D of the run the availability caps are for, e.g. 25B" };
         var minDistance = new Option<double>("--min-distance") { Description = "Minimum L1 distance between two mixtures of the swarm", DefaultValueFactory = _ => 1e-5 };
         var lattice = new Option<int?>("--lattice") { Description = "Every mixture whose shares are multiples of 1/R (R = this resolution), each ≥ --min-weight" };
         var sizes = new Option<string?>("--sizes") { Description = "Model sizes N, e.g. 20M,60M,150M" };
@@ -112,7 +112,7 @@ public static class DesignCommand
 
     private static RunPlan Plan(ParseResult parse, Option<int?> swarm, Option<string?> domains, Option<string?> prior, Option<double> temperature,
         Option<string> strength, Option<double> minWeight, Option<string?> lower, Option<string?> upper, Option<string?> pin, Option<string?> available,
-        Option<double> epochs, Option<double?> targetTokens, Option<double> minDistance, Option<int?> lattice, Option<string?> sizes,
+        Option<double> epochs, Option<string?> targetTokens, Option<double> minDistance, Option<int?> lattice, Option<string?> sizes,
         Option<string?> compute, Option<string?> ratios, Option<string?> tokens, Option<string?> readAt, Option<int> seed)
     {
         var names = ImmutableArray<string>.Empty;
@@ -152,7 +152,7 @@ public static class DesignCommand
                 Pinned = DomainValues(parse.GetValue(pin), "--pin", names),
                 AvailableTokens = availableTokens,
                 MaxEpochs = parse.GetValue(epochs),
-                TargetTokens = parse.GetValue(targetTokens),
+                TargetTokens = parse.GetValue(targetTokens) is string t ? OptionParser.Number(t, "--target-tokens") : null,
                 MinimumDistance = parse.GetValue(minDistance),
                 Seed = parse.GetValue(seed),
             };
@@ -214,7 +214,7 @@ public static class DesignCommand
         var decisionTarget = Decision(parse.GetValue(target), parse.GetValue(decision), fits[0].Law.Variables.Any(v => v is not ("N" or "D")));
         var bootOptions = new BootstrapOptions { Replicates = replicates, Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
         var ensemble = Bootstrap.Refit(fits, fitData, bootOptions);
-        var selection = NextRuns.Propose(fits, ensemble, candidates, decisionTarget,
+        var selection = NextRuns.Propose(fits, fitData, ensemble, candidates, decisionTarget,
             new NextRunOptions { Count = count, PerCompute = parse.GetValue(perFlop), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) });
         if (parse.GetValue(figure) is string path)
         {

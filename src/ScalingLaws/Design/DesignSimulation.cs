@@ -85,7 +85,7 @@ public static class DesignSimulation
                 var plan = options.Candidates with { Runs = remaining.Select(c => options.Candidates.Runs[c]).ToImmutableArray() };
                 try
                 {
-                    var selection = NextRuns.Propose([fit], ensemble, plan, options.Target,
+                    var selection = NextRuns.Propose([fit], [data], ensemble, plan, options.Target,
                         new NextRunOptions { Count = batch, Seed = seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
                     next = selection.Proposals.Select(p => remaining[p.CandidateIndex]).ToList();
                 }

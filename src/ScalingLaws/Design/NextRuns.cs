@@ -10,7 +10,7 @@ namespace ScalingLaws.Design;
 /// current fits. Criterion: expected reduction of the decision's total variance under a linearised
 /// (ensemble-Kalman) update. Over the R usable replicates, let q_r be the decision and y_r(x) the predicted
 /// observation of candidate x (in the fit's residual space; one per fit), and σ² the fit's residual variance
-/// RSS/(n − p). Observing x reduces the decision covariance by Cov(q, y)·Cov(q, y)ᵀ/(Var y + σ²), so the
+/// Σ rᵢ²/(n − p) on its data (residuals in the fit's space). Observing x reduces the decision covariance by Cov(q, y)·Cov(q, y)ᵀ/(Var y + σ²), so the
 /// score of x is Σ_j Cov(q_j, y(x))²/(Var y(x) + σ²) (observations of several fits are absorbed one after the
 /// other). Candidates are chosen greedily: the best one is taken, the ensemble is updated by the deterministic
 /// square-root filter (Whitaker and Hamill 2002: anomalies a ← a − α·k·a_y with gain k = Cov(a, y)/(Var y + σ²)
@@ -22,20 +22,23 @@ public static class NextRuns
 {
     /// <summary>Proposes the next runs from <paramref name="candidates"/>.</summary>
     /// <param name="fits">The current fits (one per loss; a weights decision reads them as one mixture model).</param>
+    /// <param name="data">The data of each fit (for the residual variance σ² of a new observation).</param>
     /// <param name="ensemble">Their bootstrap (same order).</param>
     /// <param name="candidates">Runs that could be trained; every law variable must be N, D or one of the plan's domains.</param>
     /// <param name="target">The decision.</param>
     /// <param name="options">Settings; default <see cref="NextRunOptions"/>.</param>
     /// <exception cref="ArgumentException">The inputs do not match, or fewer than 3 replicates give a decision.</exception>
-    public static NextRunSelection Propose(IReadOnlyList<FitResult> fits, BootstrapEnsemble ensemble, RunPlan candidates, DecisionTarget target,
+    public static NextRunSelection Propose(IReadOnlyList<FitResult> fits, IReadOnlyList<FitData> data, BootstrapEnsemble ensemble, RunPlan candidates, DecisionTarget target,
         NextRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(fits);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(target);
         options ??= new NextRunOptions();
         if (fits.Count == 0) throw new ArgumentException("No fit given.");
+        if (data.Count != fits.Count) throw new ArgumentException($"{data.Count} data sets for {fits.Count} fits.");
         if (ensemble.Fits.Length != fits.Count) throw new ArgumentException($"The ensemble has {ensemble.Fits.Length} fits for {fits.Count} fits.");
         if (options.Count < 1) throw new ArgumentException($"The number of runs to propose must be at least 1 (got {options.Count}).");
         if (candidates.Runs.Length < options.Count)
@@ -77,7 +80,7 @@ public static class NextRuns
         var used = Enumerable.Range(0, replicates).Where(r => decision[r] is not null).ToList();
         if (used.Count < 3)
             throw new ArgumentException($"Only {used.Count} of {replicates} bootstrap replicates give a decision; at least 3 are needed (raise the replicates or check the fits).");
-        var noise = fits.Select(f => Math.Sqrt(f.Statistics.ResidualSumOfSquares / Math.Max(1, f.Statistics.DegreesOfFreedom))).ToArray();
+        var noise = fits.Select((f, i) => ResidualDeviation(f, data[i])).ToArray();
         double[]? cost = options.PerCompute ? candidates.Runs.Select(run => run.Compute
             ?? throw new ArgumentException($"Run '{run.Id}' has no N or D, so its compute is unknown; rank per run instead.")).ToArray() : null;
         var (variance, chosen) = Greedy(used.Select(r => decision[r]).ToArray(), used.Select(r => observed[r]).ToArray(), noise, options.Count, cost);
@@ -154,6 +157,20 @@ public static class NextRuns
             chosen.Add((best, Trace(decisionAnomalies)));
         }
         return (variance, chosen.MoveToImmutable());
+    }
+
+    /// <summary>√(Σ rᵢ²/(n − p)) with rᵢ = yᵢ − f(xᵢ), or log yᵢ − log f(xᵢ) for fits in log space.</summary>
+    private static double ResidualDeviation(FitResult fit, FitData data)
+    {
+        var predicted = fit.Predict(data);
+        double sum = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            double r = fit.Space == ResidualSpace.Log ? Math.Log(data.Y[i]) - Math.Log(predicted[i]) : data.Y[i] - predicted[i];
+            sum += r * r;
+        }
+        double deviation = Math.Sqrt(sum / Math.Max(1, data.Count - fit.Parameters.Count(p => p.Bound != BoundState.Fixed)));
+        return double.IsFinite(deviation) ? deviation : throw new ArgumentException($"The residuals of the fit of '{fit.Target}' are not finite; check the data.");
     }
 
     /// <summary>Serial square-root update of every column in <paramref name="columns"/> by the scalar observation anomaly <paramref name="observation"/>.</summary>
