@@ -12,20 +12,31 @@ namespace ScalingLaws.Cli;
 public static class CliApp
 {
     /// <summary>Runs the command line with the given arguments and writers; returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="errorIsTerminal">Whether standard error is a terminal (progress is shown only then).</param>
+    /// <param name="cancellation">Cancels the running command (Ctrl+C): it prints "cancelled" and returns 130.</param>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false,
+        CancellationToken cancellation = default)
     {
-        var context = new CliContext(output, error, errorIsTerminal);
+        var context = new CliContext(output, error, errorIsTerminal) { Cancellation = cancellation, Verbose = args.Contains(VerboseOption.Name) };
         var root = BuildRoot(context);
+        root.Add(VerboseOption);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // Bad command lines get their errors on stderr, in plain words, and exit 1; the help is one command away.
-            foreach (var e in parse.Errors) error.WriteLine("error: " + Plain(e.Message));
+            foreach (var message in CommandLineErrors.Describe(parse)) error.WriteLine("error: " + Plain(message));
             error.WriteLine($"Run '{string.Join(' ', ["scaling-laws", .. CommandPath(parse.CommandResult)])} --help' for the options.");
             return Task.FromResult(ExitCodes.BadInput);
         }
-        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        // Ctrl+C is handled by the caller's token (Program.cs), not by System.CommandLine's own handler.
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellation);
     }
+
+    /// <summary><c>--verbose</c>: print the stack trace of an internal error.</summary>
+    private static Option<bool> VerboseOption => new("--verbose") { Description = "Print the stack trace of an internal error", Recursive = true };
 
     /// <summary>A parse error with .NET type names ("System.Nullable`1[System.Int32]") replaced by what a user types.</summary>
     internal static string Plain(string message) =>
@@ -65,22 +76,6 @@ public static class CliApp
         DesignCommand.Create(context),
     };
 
-    /// <summary>
-    /// Runs a command body, mapping bad input (files, formulas, options) to a message and exit 1, and
-    /// cancellation (Ctrl+C) to exit 130.
-    /// </summary>
-    public static Task<int> Guard(CliContext context, Func<int> body)
-    {
-        try { return Task.FromResult(body()); }
-        catch (Exception e) when (e is CliException or DataException or FitSetupException or FormulaException or FormatException)
-        {
-            context.Error.WriteLine("error: " + e.Message);
-            return Task.FromResult(ExitCodes.BadInput);
-        }
-        catch (OperationCanceledException)
-        {
-            context.Error.WriteLine("cancelled");
-            return Task.FromResult(130);
-        }
-    }
+    /// <summary>Runs a command body through the <see cref="ErrorBoundary"/>: bad input exits 1, Ctrl+C 130, a bug 70.</summary>
+    public static Task<int> Guard(CliContext context, Func<int> body) => Task.FromResult(ErrorBoundary.Run(context, body));
 }

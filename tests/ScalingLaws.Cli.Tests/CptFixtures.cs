@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using ScalingLaws.Laws;
 using ScalingLaws.Optimization;
+using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Cli.Tests;
 
@@ -26,22 +28,17 @@ public static class CptFixtures
     public static string Write(FittedLaw law, string? directory = null)
     {
         directory ??= CliRunner.TempDir();
-        var document = new Dictionary<string, object?>
-        {
-            ["schemaVersion"] = 1,
-            ["kind"] = "fit",
-            ["law"] = law.Law.Name,
-            ["formula"] = law.Law.Formula,
-            ["target"] = law.Name,
-            ["variables"] = law.Law.Variables.ToArray(),
-            ["parameters"] = law.Law.Parameters.Select((p, j) => new Dictionary<string, object?>
-            {
-                ["name"] = p.Name, ["value"] = law.Parameters[j], ["lower"] = null, ["upper"] = null,
-            }).ToArray(),
-            ["usable"] = true,
-        };
+        var none = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
+        var document = new FitDocument(1, "fit", law.Law.Name, law.Law.Formula, law.Name, law.Law.Variables,
+            law.Law is IMixtureLaw mixture ? mixture.Domains : [],
+            [.. law.Law.Parameters.Select((p, j) => new FitParameterEntry(p.Name, law.Parameters[j], double.NaN, double.NaN, double.NaN, law.Parameters[j], false, "free"))],
+            new FitStatisticsEntry(0, law.Parameters.Length, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN),
+            double.NaN, "l2", "linear", "CostTolerance", "published values", true, new FitStartsEntry(0, 0, 0, 0), 0, 0,
+            new FitCovarianceEntry([], [], double.NaN, double.NaN, "published values"), [],
+            new FitOptionsEntry(null, null, 1e-15, 1e-12, 1e-12, 50000, true, 0, none, none,
+                ImmutableSortedDictionary.Create<string, ImmutableArray<double>>(StringComparer.Ordinal), new FitStartsOptionEntry()));
         var path = Path.Combine(directory, law.Name + ".json");
-        File.WriteAllText(path, JsonSerializer.Serialize(document));
+        File.WriteAllText(path, FitJson.Write(document));
         return path;
     }
 }

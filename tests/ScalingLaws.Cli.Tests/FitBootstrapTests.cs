@@ -85,11 +85,11 @@ public class FitBootstrapTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.DoesNotContain("\"bootstrap\"", File.ReadAllText(plain));
 
-        var a = SavedFit.ReadAll(File.ReadAllText(plain), plain).Single();
-        var b = SavedFit.ReadAll(File.ReadAllText(withBootstrap), withBootstrap).Single();
-        Assert.Equal(a.Values.ToArray(), b.Values.ToArray());
-        Assert.Equal(a.StandardErrors.ToArray(), b.StandardErrors.ToArray());
-        Assert.Equal(FittedLawJson.Read(File.ReadAllText(plain)).Parameters.ToArray(), FittedLawJson.Read(File.ReadAllText(withBootstrap)).Parameters.ToArray());
+        var a = FitJson.Read(File.ReadAllText(plain), plain).Single();
+        var b = FitJson.Read(File.ReadAllText(withBootstrap), withBootstrap).Single();
+        Assert.Equal(a.Fit.Values.ToArray(), b.Fit.Values.ToArray());
+        Assert.Equal(a.Fit.Parameters.Select(p => p.StandardError).ToArray(), b.Fit.Parameters.Select(p => p.StandardError).ToArray());
+        Assert.Equal(a.FittedLaw.Parameters.ToArray(), b.FittedLaw.Parameters.ToArray());
         var predictPlain = CliRunner.Run("predict", "--fit", plain, "--at", "N=70B,D=1.4T", "--format", "csv");
         var predictBootstrap = CliRunner.Run("predict", "--fit", withBootstrap, "--at", "N=70B,D=1.4T", "--format", "csv");
         Assert.True(predictBootstrap.ExitCode == 0, predictBootstrap.Error);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -18,7 +19,9 @@ public static class CompareCommand
         var data = new DataOptions();
         var laws = new Option<string>("--laws") { Description = "Catalogue laws to compare, e.g. chinchilla,kaplan", Required = true };
         var largest = new Option<string?>("--hold-out-largest") { Description = "Also rank by the error on the rows with the largest value of this column" };
+        var settings = new FitSettings();
         var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("compare", """
@@ -26,23 +29,31 @@ public static class CompareCommand
 
             Example:
               scaling-laws compare --data data/epoch-chinchilla/svg_extracted_data.csv --drop-highest 5 --laws chinchilla,kaplan --hold-out-largest N
-            """) { laws, largest, seed, format, output };
+            """) { laws, largest, seed, threads, format, output };
         data.AddTo(command);
-        command.SetAction((parse, _) => CliApp.Guard(context, () =>
+        settings.AddTo(command);
+        command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
-            var table = data.Load(parse);
-            var target = data.Targets(parse, table)[0];
-            table = data.DropHighestRows(parse, table, target);
             var names = parse.GetValue(laws)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            bool mixture = names.Any(n => LawCatalog.Contains(n) && LawCatalog.RequiresDomains(n));
+            var input = data.Resolve(parse, mixture);
+            var (table, target) = (input.Table, input.SingleTarget("compare"));
             var candidates = new List<IScalingLaw>();
             foreach (var name in names)
             {
-                IReadOnlyList<string>? domains = null;
-                if (LawCatalog.Contains(name) && LawCatalog.RequiresDomains(name)) (table, domains) = data.Domains(parse, table);
+                IReadOnlyList<string>? domains = LawCatalog.Contains(name) && LawCatalog.RequiresDomains(name) ? input.Domains : null;
                 try { candidates.Add(LawCatalog.Create(name, domains)); }
                 catch (ArgumentException e) { throw new CliException($"Option '--laws': {e.Message}"); }
             }
-            var options = new LawComparisonOptions { Seed = parse.GetValue(seed) };
+            var options = new LawComparisonOptions
+            {
+                Seed = parse.GetValue(seed),
+                Validation = new ValidationOptions
+                {
+                    Fit = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation),
+                    Mapping = input.Binding.Mapping.ToImmutableDictionary(StringComparer.Ordinal),
+                },
+            };
             if (parse.GetValue(largest) is { } column)
             {
                 if (!table.HasColumn(column)) throw new CliException($"Option '--hold-out-largest': no column '{column}'.");

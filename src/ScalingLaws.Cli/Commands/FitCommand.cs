@@ -38,14 +38,9 @@ public static class FitCommand
         foreach (var o in new Option[] { seed, threads, format, output, allow, report }) command.Add(o);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
-            var table = data.Load(parse);
-            var targets = data.Targets(parse, table);
-            if (targets.Count == 1 && parse.GetValue(data.DropHighest) > 0) table = data.DropHighestRows(parse, table, targets[0]);
-            else if (parse.GetValue(data.DropHighest) > 0) throw new CliException("Option '--drop-highest' needs a single target.");
-            var mapping = data.Mapping(parse);
-            IReadOnlyList<string>? domains = null;
-            if (law.NeedsDomains(parse)) (table, domains) = data.Domains(parse, table);
-            var model = law.Build(parse, table, mapping, domains);
+            var input = data.Resolve(parse, law.NeedsDomains(parse));
+            var (table, targets, mapping) = (input.Table, input.Targets, input.Binding.Mapping);
+            var model = law.Build(parse, table, mapping, input.Domains);
             var options = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation);
             var bootstrapOptions = bootstrap.Build(parse, parse.GetValue(seed), parse.GetValue(threads));
             var fits = new List<FitResult>();
@@ -61,7 +56,7 @@ public static class FitCommand
                     bootstraps!.Add(Bootstrap.Refit(fits[^1], fitData, bootstrapOptions with { Progress = progress.Reporter }));
                 cancellation.ThrowIfCancellationRequested();
             }
-            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps));
+            ResultWriter.Write(context, parse.GetValue(output), FitOutput.Render(fits, parse.GetValue(format), bootstraps, input.Binding));
             if (parse.GetValue(report) is { } reportDir)
             {
                 var builder = new Plotting.Reports.ReportBuilder("ScalingLaws fit report");

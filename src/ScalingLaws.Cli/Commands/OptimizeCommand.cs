@@ -60,10 +60,10 @@ public static class OptimizeCommand
         command.Add(data.Data); command.Add(data.Where);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
-            var fits = SavedFits.Load(parse.GetValue(fit)!);
+            var saved = SavedFits.Read(parse.GetValue(fit)!);
+            var fits = saved.Select(s => s.Fit).ToList();
             var budgetValues = OptionParser.Assignments(parse.GetValue(budget), "--budget");
-            bool mixture = fits[0].Law.Variables.Any(v => v.StartsWith("h_", StringComparison.Ordinal) || v.StartsWith("w_", StringComparison.Ordinal))
-                || fits[0].Law.Name is "data-mixing" or "mixture-additive" or "mixture-joint";
+            bool mixture = !saved[0].Domains.IsEmpty;
             string text;
             if (!mixture)
             {
@@ -71,7 +71,7 @@ public static class OptimizeCommand
             }
             else
             {
-                var problem = MixtureProblemFor(fits, budgetValues, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline);
+                var problem = MixtureProblemFor(fits, saved[0].Domains, budgetValues, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline);
                 var options = new MixtureOptimizerOptions { Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
                 MixturePlan plan;
                 int replicates = parse.GetValue(bootstrap);
@@ -81,9 +81,12 @@ public static class OptimizeCommand
                     var table = data.Load(parse);
                     var refits = new List<FitResult>();
                     var fitData = new List<FitData>();
-                    foreach (var f in fits)
+                    foreach (var s in saved)
                     {
-                        var d = table.ToFitData(f.Law.Variables, f.Target);
+                        var f = s.Fit;
+                        var binding = data.Resolve(parse, table, s.Binding);
+                        var rows = binding.Weights.IsEmpty ? table : DataOptions.CheckWeights(table, binding.Weights, binding.NormalizeWeights);
+                        var d = rows.ToFitData(f.Law.Variables, f.Target, binding.Mapping);
                         var init = f.Parameters.ToImmutableDictionary(p => p.Name, p => p.Value);
                         refits.Add(LevenbergMarquardt.Fit(f.Law, d, new FitOptions { Initial = init, Starts = StartPoints.Single, Loss = f.Loss, Space = f.Space, CancellationToken = cancellation }));
                         fitData.Add(d);
@@ -115,8 +118,12 @@ public static class OptimizeCommand
             var parts = frontier.Split(':');
             if (parts.Length != 3) throw new CliException($"Option '--frontier': '{frontier}' must look like CMIN:CMAX:POINTS.");
             double lo = OptionParser.Number(parts[0], "--frontier"), hi = OptionParser.Number(parts[1], "--frontier");
-            int points = (int)OptionParser.Number(parts[2], "--frontier");
-            if (!(lo > 0) || !(hi > lo) || points < 2) throw new CliException($"Option '--frontier': need 0 < CMIN < CMAX and POINTS ≥ 2 (got '{frontier}').");
+            double count = OptionParser.Number(parts[2], "--frontier");
+            if (!(lo > 0) || !(hi > lo) || !(count >= 2) || count != Math.Floor(count))
+                throw new CliException($"Option '--frontier': need 0 < CMIN < CMAX and a whole number of POINTS ≥ 2 (got '{frontier}').");
+            if (count > BudgetAllocator.MaxFrontierPoints)
+                throw new CliException($"Option '--frontier': {count:G6} points; at most {BudgetAllocator.MaxFrontierPoints:N0}.");
+            int points = (int)count;
             var f = BudgetAllocator.Frontier(law, lo, hi, points);
             return format switch
             {
@@ -150,12 +157,10 @@ public static class OptimizeCommand
         return sb.ToString();
     }
 
-    private static MixtureProblem MixtureProblemFor(IReadOnlyList<FitResult> fits, IReadOnlyDictionary<string, double> budget, ParseResult parse,
+    private static MixtureProblem MixtureProblemFor(IReadOnlyList<FitResult> fits, IReadOnlyList<string> domains, IReadOnlyDictionary<string, double> budget, ParseResult parse,
         Option<string?> objective, Option<string?> lower, Option<string?> upper, Option<string?> available, Option<double> epochs,
         Option<string?> maxLoss, Option<string?> tolerance, Option<string[]> baseline)
     {
-        var domains = fits[0].Law.Variables.Where(v => v.StartsWith("h_", StringComparison.Ordinal) || v.StartsWith("w_", StringComparison.Ordinal)).ToList();
-        if (domains.Count == 0) domains = fits[0].Law.Variables.Where(v => v is not ("N" or "D")).ToList();
         var constants = new Dictionary<string, double>();
         TrainingBudget trainingBudget = TrainingBudget.None;
         if (budget.Count > 0)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Serialization;
@@ -19,8 +18,9 @@ public static class PredictCommand
         {
             Description = "A point, e.g. --at \"N=7e10,D=1.4T\" (repeatable; unit suffixes k, M, B, T allowed)",
         };
-        var data = new Option<string?>("--data", "-d") { Description = "Predict at every row of this file (columns named like the law's variables)" };
-        var map = new Option<string?>("--map") { Description = "Bind law variables to columns with other names, e.g. --map N=model_size" };
+        var data = new DataOptions();
+        data.Data.Required = false;
+        data.Data.Description = "Predict at every row of this file (read once; the fit's column mapping, weight columns and normalisation apply unless overridden)";
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("predict", """
@@ -30,44 +30,41 @@ public static class PredictCommand
               scaling-laws fit --data data/epoch-chinchilla/svg_extracted_data.csv --law chinchilla --drop-highest 5 --format json -o fit.json
               scaling-laws predict --fit fit.json --at "N=70B,D=1.4T" --at "N=1B,D=20B"
               scaling-laws predict --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --format csv
-            """) { fit, at, data, map, format, output };
+            """) { fit, at, format, output };
+        data.AddTo(command, withTarget: false);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
-            string path = parse.GetValue(fit)!;
-            if (!File.Exists(path)) throw new CliException($"Option '--fit': file '{path}' does not exist.");
-            var saved = SavedFit.ReadAll(File.ReadAllText(path), path);
+            var saved = SavedFits.Read(parse.GetValue(fit)!);
             var points = parse.GetValue(at) ?? [];
-            string? dataPath = parse.GetValue(data);
-            if ((points.Length == 0) == (dataPath is null)) throw new CliException("Give either '--at' (one or more points) or '--data', not both.");
+            bool fromData = parse.GetValue(data.Data) is not null;
+            if ((points.Length == 0) != fromData) throw new CliException("Give either '--at' (one or more points) or '--data', not both.");
             var rows = new List<(string Target, IReadOnlyDictionary<string, double> Point, double Prediction, double? Observed)>();
+            var table = fromData ? data.Load(parse) : null;
             foreach (var s in saved)
             {
-                var law = s.CreateLaw();
-                if (dataPath is null)
+                var law = s.FittedLaw;
+                if (table is null)
                 {
                     foreach (var text in points)
                     {
                         var point = OptionParser.Assignments(text, "--at");
-                        var missing = s.Variables.Where(v => !point.ContainsKey(v)).ToList();
-                        if (missing.Count > 0) throw new CliException($"Option '--at': '{text}' lacks {string.Join(", ", missing)}; the law reads {string.Join(", ", s.Variables)}.");
-                        rows.Add((s.Target, point, s.Predict(law, point), null));
+                        var missing = law.Law.Variables.Where(v => !point.ContainsKey(v)).ToList();
+                        if (missing.Count > 0) throw new CliException($"Option '--at': '{text}' lacks {string.Join(", ", missing)}; the law reads {string.Join(", ", law.Law.Variables)}.");
+                        rows.Add((s.Target, point, law.Evaluate(point), null));
                     }
+                    continue;
                 }
-                else
+                var binding = data.Resolve(parse, table, s.Binding);
+                var rowsTable = binding.Weights.IsEmpty ? table : DataOptions.CheckWeights(table, binding.Weights, binding.NormalizeWeights);
+                var values = rowsTable.VariableValues(law.Law.Variables, binding.Mapping);
+                var observed = rowsTable.HasColumn(s.Target) && rowsTable.Column(s.Target).Kind == ColumnKind.Numeric ? rowsTable.Numeric(s.Target) : default;
+                int m = law.Law.Variables.Length;
+                for (int i = 0; i < rowsTable.RowCount; i++)
                 {
-                    if (!File.Exists(dataPath) && !Directory.Exists(dataPath)) throw new CliException($"Option '--data': file '{dataPath}' does not exist.");
-                    var table = RunTableLoader.Load(dataPath);
-                    var mapping = OptionParser.Mapping(parse.GetValue(map), "--map");
-                    var columns = s.Variables.Select(v => mapping.TryGetValue(v, out var c) ? c : v).ToList();
-                    foreach (var c in columns)
-                        if (!table.HasColumn(c)) throw new CliException($"{dataPath}: no column '{c}' for the law's variables ({string.Join(", ", s.Variables)}); use --map VAR=COLUMN.");
-                    var values = columns.Select(table.Numeric).ToList();
-                    var observed = table.HasColumn(s.Target) && table.Column(s.Target).Kind == ColumnKind.Numeric ? table.Numeric(s.Target) : default;
-                    for (int i = 0; i < table.RowCount; i++)
-                    {
-                        var point = s.Variables.Select((v, k) => (v, values[k][i])).ToDictionary(p => p.v, p => p.Item2);
-                        rows.Add((s.Target, point, s.Predict(law, point), observed.IsDefault ? null : observed[i]));
-                    }
+                    var x = values.AsSpan(i * m, m);
+                    var point = new Dictionary<string, double>(m);
+                    for (int j = 0; j < m; j++) point[law.Law.Variables[j]] = x[j];
+                    rows.Add((s.Target, point, law.Evaluate(x), observed.IsDefault ? null : observed[i]));
                 }
             }
             ResultWriter.Write(context, parse.GetValue(output), Render(rows, parse.GetValue(format)));

@@ -39,7 +39,11 @@ public static class SimulateCommand
             foreach (var name in values.Keys)
                 if (!model.Parameters.Any(p => p.Name == name))
                     throw new CliException($"Option '--params': '{name}' is not a parameter of '{model.Name}' ({string.Join(", ", model.Parameters.Select(p => p.Name))}).");
-            var full = model.Parameters.ToDictionary(p => p.Name, p => values.TryGetValue(p.Name, out var v) ? v : p.Initial);
+            var missing = model.Parameters.Where(p => !values.ContainsKey(p.Name)).ToList();
+            if (missing.Count > 0)
+                throw new CliException($"Option '--params': no value for {string.Join(", ", missing.Select(p => $"'{p.Name}'"))}; '{model.Name}' needs every parameter, "
+                    + $"e.g. --params {string.Join(",", model.Parameters.Select(p => $"{p.Name}={(values.TryGetValue(p.Name, out var v) ? v : p.Initial).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"))}.");
+            var full = model.Parameters.ToDictionary(p => p.Name, p => values[p.Name]);
             double sigma = parse.GetValue(noise);
             if (!(sigma >= 0) || double.IsInfinity(sigma)) throw new CliException($"Option '--noise': {sigma} must be a finite number ≥ 0.");
             RunTable points;

@@ -45,13 +45,9 @@ public static class ValidateCommand
         settings.AddTo(command);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
-            var table = data.Load(parse);
-            var target = data.Targets(parse, table)[0];
-            table = data.DropHighestRows(parse, table, target);
-            var mapping = data.Mapping(parse);
-            IReadOnlyList<string>? domains = null;
-            if (law.NeedsDomains(parse)) (table, domains) = data.Domains(parse, table);
-            var model = law.Build(parse, table, mapping, domains);
+            var input = data.Resolve(parse, law.NeedsDomains(parse));
+            var (table, target, mapping) = (input.Table, input.SingleTarget("validate"), input.Binding.Mapping);
+            var model = law.Build(parse, table, mapping, input.Domains);
             var fitOptions = settings.Build(parse, parse.GetValue(seed), parse.GetValue(threads), cancellation);
             var validationOptions = new ValidationOptions { Fit = fitOptions, Mapping = mapping.ToImmutableDictionary(StringComparer.Ordinal) };
             var holdOuts = new (string Name, bool Given)[]
@@ -123,10 +119,7 @@ public static class ValidateCommand
                     {
                         ErrorSummary.From(m).WriteJson(w, name == "fit" ? "fitRows" : "heldOutRows");
                     }
-                    w.WritePropertyName("fit");
-                    w.WriteStartObject();
-                    FitJson.WriteBody(w, r.Fit);
-                    w.WriteEndObject();
+                    FitJson.WriteProperty(w, "fit", r.Fit);
                 }) + "\n";
             default:
                 var sb = new StringBuilder();

@@ -15,7 +15,7 @@ public static class CommonOptions
     /// <summary><c>--output FILE</c>: write the result there (atomically) instead of stdout.</summary>
     public static Option<string?> Output() => new("--output", "-o")
     {
-        Description = "Write the result to FILE (atomically: a temporary file, then renamed) instead of standard output",
+        Description = "Write the result to FILE instead of standard output (a regular file is replaced atomically; a device, FIFO or '-' is streamed to); its folder must exist",
     };
 
     /// <summary><c>--seed S</c>.</summary>
@@ -26,9 +26,18 @@ public static class CommonOptions
     };
 
     /// <summary><c>--threads N</c>.</summary>
-    public static Option<int> Threads() => new("--threads")
+    public static Option<int> Threads()
     {
-        Description = "Threads for multi-start and resampling (-1: all cores); results do not depend on it",
-        DefaultValueFactory = _ => -1,
-    };
+        var option = new Option<int>("--threads")
+        {
+            Description = "Threads for multi-start and resampling (-1: all cores); results do not depend on it",
+            DefaultValueFactory = _ => -1,
+        };
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value == 0 || value < -1) result.AddError($"Option '--threads': {value} must be -1 (all cores) or a count ≥ 1.");
+        });
+        return option;
+    }
 }

@@ -96,9 +96,7 @@ public static class CrossValidationOutput
                 w.WriteStartArray("heldOutRowIndices");
                 foreach (int row in f.TestRows) w.WriteNumberValue(row);
                 w.WriteEndArray();
-                w.WriteStartObject("fit");
-                FitJson.WriteBody(w, f.Fit);
-                w.WriteEndObject();
+                FitJson.WriteProperty(w, "fit", f.Fit);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -69,6 +69,27 @@ public sealed class DataOptions
         if (withWeights) { command.Add(Weights); command.Add(NormalizeWeights); }
     }
 
+    /// <summary>
+    /// The one resolution of the data options for a command that fits: load the file, <c>--derive</c>, <c>--where</c>,
+    /// targets, <c>--drop-highest</c> (one target only), and — for a mixture law, or whenever <c>--weights</c> is given —
+    /// the domain-weight columns checked (or normalised) row by row; with the binding that records <c>--map</c>.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="needsDomains">Whether the law reads domain-weight columns.</param>
+    public DataInput Resolve(ParseResult parse, bool needsDomains)
+    {
+        var table = Load(parse);
+        var targets = Targets(parse, table);
+        if (parse.GetValue(DropHighest) > 0)
+        {
+            if (targets.Count != 1) throw new CliException("Option '--drop-highest' needs a single target.");
+            table = DropHighestRows(parse, table, targets[0]);
+        }
+        IReadOnlyList<string>? domains = null;
+        if (needsDomains || parse.GetValue(Weights) is not null) (table, domains) = Domains(parse, table);
+        return new DataInput(table, targets, Binding(parse, domains));
+    }
+
     /// <summary>Loads the table and applies <c>--derive</c>, <c>--where</c> (and, given a target, <c>--drop-highest</c>).</summary>
     public RunTable Load(ParseResult parse, string? dropByTarget = null)
     {
@@ -124,6 +145,26 @@ public sealed class DataOptions
     /// <summary>The domain-weight columns: <c>--weights</c>, else h_* or w_*; checked to sum to 1 per row.</summary>
     public (RunTable Table, IReadOnlyList<string> Domains) Domains(ParseResult parse, RunTable table)
     {
+        var domains = WeightColumns(parse, table);
+        return (CheckWeights(table, domains, parse.GetValue(NormalizeWeights)), domains);
+    }
+
+    /// <summary>
+    /// The binding for applying a saved fit to <paramref name="table"/>: the fit's own mapping, weight columns and
+    /// normalisation, each overridden by <c>--map</c>, <c>--weights</c> and <c>--normalize-weights</c> when given.
+    /// </summary>
+    public ColumnBinding Resolve(ParseResult parse, RunTable table, ColumnBinding saved)
+    {
+        var binding = saved;
+        if (parse.GetValue(Map) is not null) binding = binding.WithMapping(Mapping(parse));
+        if (!saved.Weights.IsEmpty && parse.GetValue(Weights) is not null) binding = binding with { Weights = [.. WeightColumns(parse, table)] };
+        if (parse.GetValue(NormalizeWeights)) binding = binding with { NormalizeWeights = true };
+        return binding;
+    }
+
+    /// <summary>The domain-weight columns <c>--weights</c> names (a pattern or a list), else the h_* columns, else the w_* columns.</summary>
+    public IReadOnlyList<string> WeightColumns(ParseResult parse, RunTable table)
+    {
         string? spec = parse.GetValue(Weights);
         List<string> domains;
         if (spec is null)
@@ -143,18 +184,29 @@ public sealed class DataOptions
             foreach (var d in domains)
                 if (!table.HasColumn(d)) throw new CliException($"Option '--weights': no column '{d}'. Columns: {string.Join(", ", table.ColumnNames)}.");
         }
-        bool normalize = parse.GetValue(NormalizeWeights);
-        var columns = domains.Select(d => table.Numeric(d)).ToArray();
+        return domains;
+    }
+
+    /// <summary>
+    /// Checks that each row's domain weights in <paramref name="columns"/> sum to 1 (within 10⁻³), naming file, line and sum
+    /// of the first row that does not; with <paramref name="normalize"/>, rescales each row to sum to 1 instead (rows summing
+    /// to 0 are rejected). The one rule for weights, used by every command that reads them.
+    /// </summary>
+    public static RunTable CheckWeights(RunTable table, IReadOnlyList<string> columns, bool normalize)
+    {
+        foreach (var d in columns)
+            if (!table.HasColumn(d)) throw new CliException($"{table.Name}: no domain-weight column '{d}'. Columns: {string.Join(", ", table.ColumnNames)}.");
+        var values = columns.Select(d => table.Numeric(d)).ToArray();
         var sums = new double[table.RowCount];
         for (int i = 0; i < table.RowCount; i++)
         {
             double sum = 0;
-            foreach (var c in columns) sum += double.IsNaN(c[i]) ? 0 : c[i];
+            foreach (var c in values) sum += double.IsNaN(c[i]) ? 0 : c[i];
             sums[i] = sum;
             if (!normalize && Math.Abs(sum - 1) > 1e-3)
             {
                 var (file, line) = table.RowSource(i);
-                throw new CliException($"{file}:{line}: domain weights ({string.Join(", ", domains)}) sum to {sum.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, not 1. Fix the data or pass --normalize-weights.");
+                throw new CliException($"{file}:{line}: domain weights ({string.Join(", ", columns)}) sum to {sum.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, not 1. Fix the data or pass --normalize-weights.");
             }
             if (normalize && !(sum > 0))
             {
@@ -163,13 +215,17 @@ public sealed class DataOptions
             }
         }
         if (normalize)
-            for (int d = 0; d < domains.Count; d++)
+            for (int d = 0; d < columns.Count; d++)
             {
-                var values = columns[d].Select((v, i) => v / sums[i]).ToArray();
-                table = table.WithColumn(domains[d], values);
+                var scaled = values[d].Select((v, i) => v / sums[i]).ToArray();
+                table = table.WithColumn(columns[d], scaled);
             }
-        return (table, domains);
+        return table;
     }
+
+    /// <summary>The column binding the options describe: <c>--map</c>, the weight columns in use and <c>--normalize-weights</c>.</summary>
+    public ColumnBinding Binding(ParseResult parse, IReadOnlyList<string>? domains) =>
+        new ColumnBinding { Weights = [.. domains ?? []], NormalizeWeights = domains is not null && parse.GetValue(NormalizeWeights) }.WithMapping(Mapping(parse));
 
     /// <summary>Parses <c>--map</c>.</summary>
     public IReadOnlyDictionary<string, string> Mapping(ParseResult parse) => OptionParser.Mapping(parse.GetValue(Map), "--map");
@@ -179,6 +235,8 @@ public sealed class DataOptions
         int eq = derive.IndexOf('=');
         if (eq <= 0) throw new CliException($"Option '--derive': '{derive}' must look like NAME=EXPRESSION.");
         string name = derive[..eq].Trim();
+        if (table.HasColumn(name))
+            throw new CliException($"Option '--derive': column '{name}' already exists in {table.Name}; give the derived column a new name.");
         var compiled = CompileOver(table, derive[(eq + 1)..], "--derive");
         var values = new double[table.RowCount];
         var row = new double[compiled.Names.Length];

@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>A fit did not converge (accept with <c>--allow-unconverged</c>).</summary>
     public const int NotConverged = 2;
+
+    /// <summary>A bug in ScalingLaws ("internal error, please report"; EX_SOFTWARE of sysexits.h).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Cancelled by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json;
+using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
@@ -13,28 +12,24 @@ public static class FitOutput
     /// <param name="fits">The fits.</param>
     /// <param name="format">Table, JSON or CSV.</param>
     /// <param name="bootstraps">One bootstrap per fit, in the same order, or null when none was run.</param>
-    public static string Render(IReadOnlyList<FitResult> fits, OutputFormat format, IReadOnlyList<BootstrapResult>? bootstraps = null)
+    /// <param name="binding">How the fits' variables were bound to columns (saved in JSON); null for the identity binding.</param>
+    public static string Render(IReadOnlyList<FitResult> fits, OutputFormat format, IReadOnlyList<BootstrapResult>? bootstraps = null, ColumnBinding? binding = null)
     {
         if (bootstraps is not null && bootstraps.Count != fits.Count)
             throw new ArgumentException($"{fits.Count} fits but {bootstraps.Count} bootstraps.", nameof(bootstraps));
         return format switch
         {
-            OutputFormat.Json => Json(fits, bootstraps),
+            OutputFormat.Json => Json(fits, bootstraps, binding),
             OutputFormat.Csv => Csv(fits, bootstraps),
             _ => string.Join("\n", fits.Select((f, i) => bootstraps is null ? f.Report() : f.Report() + BootstrapReport.Section(f, bootstraps[i]))),
         };
     }
 
     /// <summary>One fit as a <c>"kind": "fit"</c> document, several as <c>"kind": "fits"</c>; bootstrap fields when given.</summary>
-    public static string Json(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null)
+    public static string Json(IReadOnlyList<FitResult> fits, IReadOnlyList<BootstrapResult>? bootstraps = null, ColumnBinding? binding = null)
     {
-        if (fits.Count == 1) return FitJson.Write(fits[0], bootstraps?[0]) + "\n";
-        return JsonText.Object("fits", w =>
-        {
-            w.WriteStartArray("fits");
-            for (int i = 0; i < fits.Count; i++) { w.WriteStartObject(); FitJson.WriteBody(w, fits[i], bootstraps?[i]); w.WriteEndObject(); }
-            w.WriteEndArray();
-        }) + "\n";
+        var documents = fits.Select((f, i) => FitJson.ToDocument(f, bootstraps?[i], binding)).ToList();
+        return (documents.Count == 1 ? FitJson.Write(documents[0]) : FitJson.Write(documents)) + "\n";
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public sealed class FitSettings
         if (grid.Length > 0) options = options with { Starts = new GridStarts(grid) };
         else if (starts is int n)
         {
-            if (n < 1) throw new CliException($"Option '--starts': {n} must be ≥ 1.");
+            if (n < 1 || n > StartPoints.MaxCount) throw new CliException($"Option '--starts': {n} must be between 1 and {StartPoints.MaxCount:N0}.");
             options = options with { Starts = new RandomStarts(n) };
         }
         if (parse.GetValue(MaxIterations) is int max)

@@ -48,7 +48,10 @@ public static class OptionParser
             try { axes.Add(GridAxis.Range(name, lo, hi, step)); }
             catch (ArgumentException e) { throw new CliException($"Option '{option}': {e.Message}"); }
         }
-        return axes.ToImmutable();
+        var grid = new GridStarts(axes.ToImmutable());
+        if (grid.Count > StartPoints.MaxCount)
+            throw new CliException($"Option '{option}': the grid has {grid.Shape} = {(grid.Count == long.MaxValue ? "more than 9.2e18" : grid.Count.ToString("N0", CultureInfo.InvariantCulture))} points; at most {StartPoints.MaxCount:N0}. Use fewer values per axis, or --starts N for random starts.");
+        return grid.Axes;
     }
 
     /// <summary>Parses <c>a=b,c=d</c> into string pairs (for column mappings).</summary>
@@ -86,6 +89,8 @@ public static class OptionParser
         }
         if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
             throw new CliException($"Option '{option}': '{text.Trim()}'{(name is null ? "" : $" (for '{name}')")} is not a number.");
+        if (!double.IsFinite(v * multiplier))
+            throw new CliException($"Option '{option}': '{text.Trim()}'{(name is null ? "" : $" (for '{name}')")} is beyond the range of numbers (about ±1.8e308); write 'inf' for infinity.");
         return v * multiplier;
     }
 

@@ -9,8 +9,12 @@ internal static partial class CellMessages
     public static string NotANumber(string cell, string column)
     {
         var hint = Hint(cell);
-        return $"'{cell}' is not a number (column '{column}')." + (hint.Length == 0 ? "" : " " + hint);
+        return $"{Quote(cell)} is not a number (column '{column}')." + (hint.Length == 0 ? "" : " " + hint);
     }
+
+    /// <summary>The cell in quotes, cut to its first 60 characters (with its length) when longer, so a huge cell cannot flood a message.</summary>
+    public static string Quote(string cell) =>
+        cell.Length <= 60 ? $"'{cell}'" : $"'{cell[..60]}…' ({cell.Length:N0} characters)";
 
     /// <summary>How to fix a cell that is nearly a number, or empty.</summary>
     public static string Hint(string cell)

@@ -77,6 +77,30 @@ public sealed partial class RunTable
         return new FitData(variables, x, targets, weights, target);
     }
 
+    /// <summary>
+    /// The values of <paramref name="variables"/> at every row, row-major (row i, variable j at <c>i·m + j</c>), each variable
+    /// read from its column as <see cref="ToFitData"/> binds it — for evaluating a fitted law where no target is observed.
+    /// </summary>
+    /// <param name="variables">The law's variable names, in the order the law reads them.</param>
+    /// <param name="mapping">Law variable → column name, for variables whose column has another name.</param>
+    /// <exception cref="DataException">A column is missing or holds text, or a value is missing or infinite (the message names file and line).</exception>
+    public double[] VariableValues(IReadOnlyList<string> variables, IReadOnlyDictionary<string, string>? mapping = null)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        mapping ??= ImmutableDictionary<string, string>.Empty;
+        var bound = variables.Select(v => ($"variable '{v}'", BindNumeric(mapping.TryGetValue(v, out var c) ? c : v, v, mapping.ContainsKey(v)))).ToList();
+        int m = bound.Count;
+        var values = new double[RowCount * m];
+        for (int i = 0; i < RowCount; i++)
+            for (int j = 0; j < m; j++)
+            {
+                if (!CheckValue(i, bound[j].Item2, bound[j].Item1))
+                    throw new DataException($"missing value in column '{bound[j].Item2.Name}' ({bound[j].Item1}).", Sources[i].File, Sources[i].Line);
+                values[i * m + j] = bound[j].Item2.Numbers[i];
+            }
+        return values;
+    }
+
     private RunColumn BindNumeric(string columnName, string? variable, bool mapped)
     {
         if (!HasColumn(columnName))

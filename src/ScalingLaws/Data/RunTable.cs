@@ -121,7 +121,7 @@ public sealed partial class RunTable
         var message = $"column '{column.Name}' holds text, not numbers";
         if (example >= 0)
         {
-            message += $" (e.g. '{column.Texts[example]}' at {Sources[example]})";
+            message += $" (e.g. {CellMessages.Quote(column.Texts[example])} at {Sources[example]})";
             var hint = CellMessages.Hint(column.Texts[example]);
             if (hint.Length > 0) return message + ". " + hint;
         }

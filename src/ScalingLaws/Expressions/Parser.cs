@@ -12,6 +12,12 @@ internal sealed class Parser
     /// <summary>Deepest nesting accepted, to keep every recursive pass far from the stack limit.</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>Longest chain of + − (or * /) kept left-deep as written; longer chains are balanced.</summary>
+    private const int LeftDeepChain = 32;
+
+    /// <summary>Longest formula text accepted: 100,000 characters.</summary>
+    public const int MaxLength = 100_000;
+
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly List<string> _identifiers = [];
@@ -27,6 +33,8 @@ internal sealed class Parser
 
     public static ParsedFormula Parse(string text)
     {
+        if (text.Length > MaxLength)
+            throw new FormulaException(text[..80] + "…", 1, $"formula is {text.Length:N0} characters long; at most {MaxLength:N0}");
         var parser = new Parser(text);
         if (parser.Current.Kind == TokenKind.End) throw parser.Error(1, "empty formula");
         Node root = parser.ParseExpression();
@@ -86,26 +94,51 @@ internal sealed class Parser
 
     private Node ParseAdditive()
     {
-        Node left = ParseMultiplicative();
+        var terms = new List<(bool Inverse, Node Node, Token At)> { (false, ParseMultiplicative(), Current) };
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             Token op = Advance();
-            var kind = op.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
-            left = Make(new BinaryNode(kind, left, ParseMultiplicative()), op);
+            terms.Add((op.Kind == TokenKind.Minus, ParseMultiplicative(), op));
         }
-        return left;
+        return Chain(terms, BinaryOperator.Add, BinaryOperator.Subtract);
     }
 
     private Node ParseMultiplicative()
     {
-        Node left = ParseUnary();
+        var factors = new List<(bool Inverse, Node Node, Token At)> { (false, ParseUnary(), Current) };
         while (Current.Kind is TokenKind.Star or TokenKind.Slash)
         {
             Token op = Advance();
-            var kind = op.Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
-            left = Make(new BinaryNode(kind, left, ParseUnary()), op);
+            factors.Add((op.Kind == TokenKind.Slash, ParseUnary(), op));
         }
-        return left;
+        return Chain(factors, BinaryOperator.Multiply, BinaryOperator.Divide);
+    }
+
+    /// <summary>
+    /// A chain t₁ ∘ t₂ ∘ … ∘ tₙ of one precedence level (∘ = + or −, or * or /). Up to <see cref="LeftDeepChain"/>
+    /// terms it is left-deep, as written; a longer chain (a flat sum of hundreds of terms) is grouped as a balanced tree of
+    /// the same value — a − (b − c) for a − b + c — so its depth grows with log n and only real nesting meets <see cref="MaxDepth"/>.
+    /// </summary>
+    private Node Chain(List<(bool Inverse, Node Node, Token At)> terms, BinaryOperator direct, BinaryOperator inverse)
+    {
+        if (terms.Count <= LeftDeepChain)
+        {
+            Node left = terms[0].Node;
+            for (int k = 1; k < terms.Count; k++) left = Make(new BinaryNode(terms[k].Inverse ? inverse : direct, left, terms[k].Node), terms[k].At);
+            return left;
+        }
+        return Balanced(terms, 0, terms.Count, flip: false, direct, inverse);
+    }
+
+    /// <summary>Terms [<paramref name="from"/>, <paramref name="to"/>) as one group whose first term counts as direct; <paramref name="flip"/> inverts the others' operators.</summary>
+    private Node Balanced(List<(bool Inverse, Node Node, Token At)> terms, int from, int to, bool flip, BinaryOperator direct, BinaryOperator inverse)
+    {
+        if (to - from == 1) return terms[from].Node;
+        int middle = (from + to) / 2;
+        bool middleInverse = terms[middle].Inverse ^ flip;
+        var left = Balanced(terms, from, middle, flip, direct, inverse);
+        var right = Balanced(terms, middle, to, flip ^ middleInverse, direct, inverse);
+        return Make(new BinaryNode(middleInverse ? inverse : direct, left, right), terms[middle].At);
     }
 
     private Node ParseUnary()

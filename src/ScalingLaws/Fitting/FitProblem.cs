@@ -70,6 +70,8 @@ public sealed class FitProblem
         CheckNames(options.Bounds.Keys, names, "bounds");
         if (!data.Variables.SequenceEqual(law.Variables))
             throw new FitSetupException($"The data's variables ({string.Join(", ", data.Variables)}) do not match the law's ({string.Join(", ", law.Variables)}).");
+        if (law.Variables.Contains(data.Target, StringComparer.Ordinal))
+            throw new FitSetupException($"The target column '{data.Target}' is also a variable of the law; a law cannot read the value it predicts. Choose another target column.");
 
         var lower = new double[p]; var upper = new double[p]; var initial = new double[p]; var isFixed = new bool[p];
         for (int j = 0; j < p; j++)
@@ -81,6 +83,8 @@ public sealed class FitProblem
             if (options.Fixed.TryGetValue(s.Name, out double fixedValue))
             {
                 if (!double.IsFinite(fixedValue)) throw new FitSetupException($"Fixed value of '{s.Name}' ({F(fixedValue)}) is not a finite number.");
+                if (fixedValue < lower[j] || fixedValue > upper[j])
+                    throw new FitSetupException($"Fixed value of '{s.Name}' ({F(fixedValue)}) lies outside its bounds [{F(lower[j])}, {F(upper[j])}]; fix it inside them, or widen the bounds.");
                 initial[j] = fixedValue; isFixed[j] = true;
                 continue;
             }
@@ -141,15 +145,19 @@ public sealed class FitProblem
         switch (starts)
         {
             case ExplicitStarts e:
+                if (!e.Points.IsDefault && e.Points.Length > StartPoints.MaxCount)
+                    throw new FitSetupException($"{e.Points.Length:N0} explicit starts; at most {StartPoints.MaxCount:N0}.");
                 foreach (var point in e.Points) CheckNames(point.Keys, names, "start value");
                 break;
             case GridStarts g:
                 CheckNames(g.Axes.Select(a => a.Parameter), names, "grid axis");
-                if (g.Count > 10_000_000) throw new FitSetupException($"The start grid has {g.Count} points; at most 10,000,000.");
-                if (g.Count == 0) throw new FitSetupException("The start grid is empty.");
+                if (g.Count == 0) throw new FitSetupException("The start grid is empty: an axis has no values.");
+                if (g.Count > StartPoints.MaxCount)
+                    throw new FitSetupException($"The start grid has {g.Shape} = {(g.Count == long.MaxValue ? "more than 9.2e18" : g.Count.ToString("N0", CultureInfo.InvariantCulture))} points; at most {StartPoints.MaxCount:N0}. Use fewer values per axis, or random starts.");
                 break;
             case RandomStarts r:
-                if (r.Count < 1) throw new FitSetupException($"The number of random starts ({r.Count}) must be ≥ 1.");
+                if (r.Count < 1 || r.Count > StartPoints.MaxCount)
+                    throw new FitSetupException($"The number of random starts ({r.Count:N0}) must be between 1 and {StartPoints.MaxCount:N0}.");
                 if (r.Ranges is not null) CheckNames(r.Ranges.Keys, names, "start range");
                 break;
         }

@@ -46,7 +46,7 @@ public static class LevenbergMarquardt
         double tol = problem.Options.SameOptimumTolerance;
         int reached = outcomes.Count(o => o.Theta is not null && double.IsFinite(o.Objective)
             && o.Objective <= bestObjective + tol * Math.Abs(bestObjective) + double.Epsilon);
-        var termination = problem.Options.CancellationToken.IsCancellationRequested && tried < starts.Length
+        var termination = problem.Options.CancellationToken.IsCancellationRequested && tried < starts.Count
             ? Termination.Cancelled : outcomes[best].Termination;
         return Summarize(problem, solvers, outcomes[best].Theta!, starts[best], termination, outcomes[best].Iterations,
             new StartSummary(tried, converged, reached, best), clock.Elapsed);
@@ -56,18 +56,18 @@ public static class LevenbergMarquardt
 
     private readonly record struct Outcome(double[]? Theta, double Objective, Termination Termination, int Iterations);
 
-    private static Outcome[] RunStarts(FitProblem problem, SolverPool solvers, double[][] starts)
+    private static Outcome[] RunStarts(FitProblem problem, SolverPool solvers, StartGenerator starts)
     {
-        var outcomes = new Outcome[starts.Length];
+        var outcomes = new Outcome[starts.Count];
         var o = problem.Options;
         var screening = o.Screening;
-        if (screening is null || starts.Length <= screening.Survivors)
+        if (screening is null || starts.Count <= screening.Survivors)
         {
-            RunPhase(problem, solvers, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
+            RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
             return outcomes;
         }
-        RunPhase(problem, solvers, Enumerable.Range(0, starts.Length).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
-        var survivors = Enumerable.Range(0, starts.Length)
+        RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
+        var survivors = Enumerable.Range(0, starts.Count)
             .Where(i => outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
             .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
             .Take(screening.Survivors).OrderBy(i => i).ToArray();

@@ -22,8 +22,11 @@ public abstract record RobustLoss
         if (t is "l2" or "squared" or "linear") return SquaredLoss.Instance;
         int colon = t.IndexOf(':');
         string name = colon < 0 ? t : t[..colon];
+        bool known = name is "huber" or "soft-l1" or "soft_l1" or "softl1" or "cauchy";
+        if (!known)
+            throw new FormatException($"Unknown loss '{text.Trim()}'. Known losses: l2, huber:DELTA, soft-l1:SCALE, cauchy:SCALE.");
         if (colon < 0)
-            throw new FormatException($"Loss '{text}' needs a scale, e.g. '{name}:0.001'. Known losses: l2, huber:DELTA, soft-l1:SCALE, cauchy:SCALE.");
+            throw new FormatException($"Loss '{text.Trim()}' needs a scale, e.g. '{name}:0.001'. Known losses: l2, huber:DELTA, soft-l1:SCALE, cauchy:SCALE.");
         string arg = t[(colon + 1)..];
         if (!double.TryParse(arg, NumberStyles.Float, CultureInfo.InvariantCulture, out double scale) || !(scale > 0) || double.IsInfinity(scale))
             throw new FormatException($"Loss scale '{arg}' in '{text}' must be a positive number.");
@@ -32,7 +35,7 @@ public abstract record RobustLoss
             "huber" => new HuberLoss(scale),
             "soft-l1" or "soft_l1" or "softl1" => new SoftL1Loss(scale),
             "cauchy" => new CauchyLoss(scale),
-            _ => throw new FormatException($"Unknown loss '{name}'. Known losses: l2, huber:DELTA, soft-l1:SCALE, cauchy:SCALE."),
+            _ => throw new FormatException($"Unknown loss '{text.Trim()}'. Known losses: l2, huber:DELTA, soft-l1:SCALE, cauchy:SCALE."),
         };
     }
 

@@ -1,69 +1,87 @@
 namespace ScalingLaws.Fitting;
 
-/// <summary>Expands <see cref="StartPoints"/> into full parameter vectors, projected into the bounds.</summary>
-internal static class StartGenerator
+/// <summary>
+/// Expands <see cref="StartPoints"/> into full parameter vectors, projected into the bounds. Starts are generated
+/// one at a time from their index (never materialised as a whole), so a large grid costs no memory of its own.
+/// </summary>
+internal sealed class StartGenerator
 {
     private static readonly int[] Primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113];
 
-    public static double[][] Expand(FitProblem problem)
+    private readonly FitProblem _problem;
+    private readonly string[] _names;
+    private readonly int[] _gridIndex = [];
+    private readonly double[] _shift = [], _lower = [], _upper = [];
+
+    private StartGenerator(FitProblem problem)
     {
-        var specs = problem.Law.Parameters;
-        int p = specs.Length;
-        var names = specs.Select(s => s.Name).ToList();
-        double[][] starts;
+        _problem = problem;
+        _names = problem.Law.Parameters.Select(s => s.Name).ToArray();
         switch (problem.Starts)
         {
-            case ExplicitStarts e when e.Points.IsDefaultOrEmpty:
-                starts = [(double[])problem.Initial.Clone()];
-                break;
             case ExplicitStarts e:
-                starts = e.Points.Select(point =>
-                {
-                    var v = (double[])problem.Initial.Clone();
-                    foreach (var (name, value) in point) v[names.IndexOf(name)] = value;
-                    return v;
-                }).ToArray();
+                Count = e.Points.IsDefaultOrEmpty ? 1 : e.Points.Length;
                 break;
             case GridStarts g:
-                starts = Grid(problem, g, names);
+                Count = checked((int)g.Count);
+                _gridIndex = g.Axes.Select(a => Array.IndexOf(_names, a.Parameter)).ToArray();
                 break;
             case RandomStarts r:
-                starts = Random(problem, r, names);
+                Count = r.Count;
+                (_shift, _lower, _upper) = RandomRanges(problem, r);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown start kind {problem.Starts.GetType().Name}.");
         }
-        foreach (var v in starts)
-            for (int j = 0; j < p; j++)
-                v[j] = problem.IsFixed[j] ? problem.Initial[j] : Math.Clamp(v[j], problem.Lower[j], problem.Upper[j]);
-        return starts;
     }
 
-    private static double[][] Grid(FitProblem problem, GridStarts g, List<string> names)
+    /// <summary>Number of starts.</summary>
+    public int Count { get; }
+
+    /// <summary>The generator of <paramref name="problem"/>'s starts (validated by <see cref="FitProblem"/>: at most <see cref="StartPoints.MaxCount"/>).</summary>
+    public static StartGenerator Expand(FitProblem problem) => new(problem);
+
+    /// <summary>Start number <paramref name="index"/> (0-based), a new array.</summary>
+    public double[] this[int index]
     {
-        long count = g.Count;
-        var result = new double[count][];
-        var axes = g.Axes;
-        var index = axes.Select(a => names.IndexOf(a.Parameter)).ToArray();
-        for (long s = 0; s < count; s++)
+        get
         {
-            var v = (double[])problem.Initial.Clone();
-            long rest = s;
-            for (int q = axes.Length - 1; q >= 0; q--)
+            var v = (double[])_problem.Initial.Clone();
+            switch (_problem.Starts)
             {
-                int len = axes[q].Values.Length;
-                v[index[q]] = axes[q].Values[(int)(rest % len)];
-                rest /= len;
+                case ExplicitStarts e when !e.Points.IsDefaultOrEmpty:
+                    foreach (var (name, value) in e.Points[index]) v[Array.IndexOf(_names, name)] = value;
+                    break;
+                case GridStarts g:
+                    long rest = index;
+                    for (int q = g.Axes.Length - 1; q >= 0; q--)
+                    {
+                        var values = g.Axes[q].Values;
+                        v[_gridIndex[q]] = values[(int)(rest % values.Length)];
+                        rest /= values.Length;
+                    }
+                    break;
+                case RandomStarts:
+                    for (int j = 0, d = 0; j < v.Length; j++)
+                    {
+                        if (_problem.IsFixed[j]) continue;
+                        double u = Halton(index + 1, Primes[d++ % Primes.Length]) + _shift[j];
+                        u -= Math.Floor(u);
+                        v[j] = _lower[j] + u * (_upper[j] - _lower[j]);
+                    }
+                    break;
             }
-            result[s] = v;
+            for (int j = 0; j < v.Length; j++)
+                v[j] = _problem.IsFixed[j] ? _problem.Initial[j] : Math.Clamp(v[j], _problem.Lower[j], _problem.Upper[j]);
+            return v;
         }
-        return result;
     }
 
-    /// <summary>Halton points with a seeded random shift (Cranley–Patterson rotation), one prime per free parameter.</summary>
-    private static double[][] Random(FitProblem problem, RandomStarts r, List<string> names)
+    /// <summary>Halton points with a seeded random shift (Cranley–Patterson rotation), one prime per free parameter: the shift and ranges.</summary>
+    private static (double[] Shift, double[] Lower, double[] Upper) RandomRanges(FitProblem problem, RandomStarts r)
     {
-        int p = names.Count;
+        var names = problem.Law.Parameters.Select(s => s.Name).ToArray();
+        int p = names.Length;
         var rng = new Random(problem.Options.Seed);
         var shift = new double[p];
         for (int j = 0; j < p; j++) shift[j] = rng.NextDouble();
@@ -80,20 +98,7 @@ internal static class StartGenerator
                 if (double.IsFinite(problem.Lower[j]) && !double.IsFinite(problem.Upper[j])) hi[j] = Math.Max(hi[j], lo[j] + 2 * width);
             }
         }
-        var result = new double[r.Count][];
-        for (int s = 0; s < r.Count; s++)
-        {
-            var v = (double[])problem.Initial.Clone();
-            for (int j = 0, d = 0; j < p; j++)
-            {
-                if (problem.IsFixed[j]) continue;
-                double u = Halton(s + 1, Primes[d++ % Primes.Length]) + shift[j];
-                u -= Math.Floor(u);
-                v[j] = lo[j] + u * (hi[j] - lo[j]);
-            }
-            result[s] = v;
-        }
-        return result;
+        return (shift, lo, hi);
     }
 
     private static double Halton(int index, int b)

@@ -11,6 +11,9 @@ public abstract record StartPoints
 {
     /// <summary>A single start at the initial values.</summary>
     public static StartPoints Single { get; } = new ExplicitStarts(ImmutableArray<ImmutableDictionary<string, double>>.Empty);
+
+    /// <summary>The most starts one fit runs: 1,000,000 (a larger grid or count is a setup error naming the count).</summary>
+    public const int MaxCount = 1_000_000;
 }
 
 /// <summary>An explicit list of starts, each a map from parameter name to value.</summary>
@@ -24,8 +27,24 @@ public sealed record ExplicitStarts(ImmutableArray<ImmutableDictionary<string, d
 /// <param name="Axes">One axis per parameter.</param>
 public sealed record GridStarts(ImmutableArray<GridAxis> Axes) : StartPoints
 {
-    /// <summary>Number of grid points: the product of the axis lengths.</summary>
-    public long Count => Axes.Aggregate(1L, (n, a) => n * a.Values.Length);
+    /// <summary>Number of grid points: the product of the axis lengths, or <see cref="long.MaxValue"/> when that product does not fit in a long.</summary>
+    public long Count
+    {
+        get
+        {
+            if (Axes.Any(a => a.Values.IsDefaultOrEmpty)) return 0;
+            long n = 1;
+            foreach (var axis in Axes)
+            {
+                if (n > long.MaxValue / axis.Values.Length) return long.MaxValue;
+                n *= axis.Values.Length;
+            }
+            return n;
+        }
+    }
+
+    /// <summary>The axis lengths as <c>a × b × …</c>, for messages.</summary>
+    public string Shape => string.Join(" × ", Axes.Select(a => a.Values.IsDefault ? "0" : a.Values.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
 }
 
 /// <summary>One grid axis: the values tried for one parameter.</summary>
@@ -34,13 +53,14 @@ public sealed record GridStarts(ImmutableArray<GridAxis> Axes) : StartPoints
 public sealed record GridAxis(string Parameter, ImmutableArray<double> Values)
 {
     /// <summary>lo, lo + step, …, up to hi (inclusive within a relative 1e-9 of step).</summary>
-    /// <exception cref="ArgumentException">step ≤ 0, hi &lt; lo, or more than 1,000,000 values.</exception>
+    /// <exception cref="ArgumentException">lo, hi or step is not finite, step ≤ 0, hi &lt; lo, or more than <see cref="StartPoints.MaxCount"/> values.</exception>
     public static GridAxis Range(string parameter, double lo, double hi, double step)
     {
+        if (!double.IsFinite(lo) || !double.IsFinite(hi)) throw new ArgumentException($"Grid for '{parameter}' needs finite ends (got {lo}:{hi}).");
         if (!(step > 0) || double.IsInfinity(step)) throw new ArgumentException($"Grid step for '{parameter}' must be positive (got {step}).");
         if (!(hi >= lo)) throw new ArgumentException($"Grid for '{parameter}' has upper end {hi} below lower end {lo}.");
         double count = Math.Floor((hi - lo) / step + 1e-9) + 1;
-        if (count > 1_000_000) throw new ArgumentException($"Grid for '{parameter}' has {count} values; at most 1,000,000.");
+        if (count > StartPoints.MaxCount) throw new ArgumentException($"Grid for '{parameter}' has {count:G6} values; at most {StartPoints.MaxCount:N0}.");
         var values = ImmutableArray.CreateBuilder<double>((int)count);
         for (int k = 0; k < (int)count; k++) values.Add(lo + k * step);
         return new GridAxis(parameter, values.MoveToImmutable());
@@ -50,6 +70,7 @@ public sealed record GridAxis(string Parameter, ImmutableArray<double> Values)
     public static GridAxis Linspace(string parameter, double lo, double hi, int count)
     {
         if (count < 1) throw new ArgumentException($"Grid for '{parameter}' needs at least one value.");
+        if (count > StartPoints.MaxCount) throw new ArgumentException($"Grid for '{parameter}' has {count:N0} values; at most {StartPoints.MaxCount:N0}.");
         var values = ImmutableArray.CreateBuilder<double>(count);
         for (int k = 0; k < count; k++) values.Add(count == 1 ? lo : lo + (hi - lo) * k / (count - 1));
         return new GridAxis(parameter, values.MoveToImmutable());

@@ -21,7 +21,7 @@ namespace ScalingLaws.Laws;
 /// <para>Citation: Ye et al. 2025, "Data Mixing Laws: Optimizing Data Mixtures by Predicting Language
 /// Modeling Performance", ICLR 2025, arXiv:2403.16952, Eq. 1 and 7 (form M4); code yegcjs/mixinglaws.</para>
 /// </remarks>
-public sealed class DataMixingLaw : IScalingLaw
+public sealed class DataMixingLaw : IMixtureLaw
 {
     private const int StartSeed = 4096;
     private readonly Lazy<FitRecipe> _recipe;

@@ -21,7 +21,7 @@ namespace ScalingLaws.Laws;
 /// γ_i ∈ [0, 2]. The paper's number of random starts is not stated.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.4.</para>
 /// </remarks>
-public sealed class MixtureAdditiveLaw : IScalingLaw, IRowCachedLaw
+public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw
 {
     private readonly int _k;
 

@@ -19,7 +19,7 @@ namespace ScalingLaws.Laws;
 /// γ^A, γ^B ∈ [0.5, 1.5].</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.5.</para>
 /// </remarks>
-public sealed class MixtureJointLaw : IScalingLaw
+public sealed class MixtureJointLaw : IMixtureLaw
 {
     private readonly int _k;
 

@@ -161,10 +161,18 @@ public static class BudgetAllocator
     /// <param name="law">The fitted law.</param>
     /// <param name="minCompute">Smallest C.</param>
     /// <param name="maxCompute">Largest C.</param>
-    /// <param name="points">Number of budgets, ≥ 2.</param>
+    /// <param name="points">Number of budgets, 2 to <see cref="MaxFrontierPoints"/>.</param>
     /// <param name="options">Options.</param>
-    public static ComputeFrontier Frontier(FittedLaw law, double minCompute, double maxCompute, int points, AllocationOptions? options = null) =>
-        Frontier(law, LogSpace(minCompute, maxCompute, points), options);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="points"/> is outside 2 to <see cref="MaxFrontierPoints"/>.</exception>
+    public static ComputeFrontier Frontier(FittedLaw law, double minCompute, double maxCompute, int points, AllocationOptions? options = null)
+    {
+        if (points < 2 || points > MaxFrontierPoints)
+            throw new ArgumentOutOfRangeException(nameof(points), points, $"A frontier has 2 to {MaxFrontierPoints:N0} points (got {points:N0}).");
+        return Frontier(law, LogSpace(minCompute, maxCompute, points), options);
+    }
+
+    /// <summary>The most budgets a frontier of evenly spaced budgets has: 10,000.</summary>
+    public const int MaxFrontierPoints = 10_000;
 
     /// <summary>
     /// Optimises N, D and the mixture together for a compute budget: an outer search over log N along the

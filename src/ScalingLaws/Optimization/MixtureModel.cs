@@ -48,16 +48,17 @@ public sealed record MixtureModel
 
     /// <summary>
     /// The model of one fitted mixture law (e.g. <c>data-mixing</c>, <c>mixture-additive</c>, <c>mixture-joint</c>, or a
-    /// formula law) predicting one loss. The domains default to the law's variables other than N, D and the
-    /// constants.
+    /// formula law) predicting one loss. The domains default to those a mixture law declares
+    /// (<see cref="IMixtureLaw.Domains"/>); for another law, its variables other than the budget's N and D and the constants.
     /// </summary>
     /// <param name="fit">The fitted law (a <see cref="FitResult"/> converts implicitly).</param>
-    /// <param name="domains">Training domains; default: the law's variables except N, D and <paramref name="constants"/>.</param>
+    /// <param name="domains">Training domains; default: <see cref="IMixtureLaw.Domains"/>, else the law's variables except N, D and <paramref name="constants"/>.</param>
     /// <param name="constants">Values of variables that are neither weights nor N/D.</param>
     public static MixtureModel FromFit(FittedLaw fit, IReadOnlyList<string>? domains = null, IReadOnlyDictionary<string, double>? constants = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        domains ??= fit.Law.Variables.Where(v => v != "N" && v != "D" && (constants is null || !constants.ContainsKey(v))).ToList();
+        domains ??= fit.Law is IMixtureLaw mixture ? mixture.Domains
+            : fit.Law.Variables.Where(v => v != "N" && v != "D" && (constants is null || !constants.ContainsKey(v))).ToList();
         return new MixtureModel(domains, [LossModel.Bind(fit, domains, constants: constants)]);
     }
 

@@ -1,17 +1,18 @@
-using System.Text;
+using System.Collections.Immutable;
 using System.Text.Json;
+using ScalingLaws.Data;
 using ScalingLaws.Fitting;
+using ScalingLaws.Laws;
+using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Serialization;
 
 /// <summary>
-/// Versioned JSON for a <see cref="FitResult"/>: law, formula, variables, target, parameters (value,
-/// standard error, bounds, bound state), statistics, objective, termination, usable, starts, elapsed
-/// time, covariance and the options that reproduce the fit. With a bootstrap, each parameter also carries
-/// <c>bootstrap</c> (<c>lower</c>, <c>upper</c>, <c>median</c>, <c>standardError</c>) and the fit a top-level
-/// <c>bootstrap</c> (<c>replicates</c>, <c>usable</c>, <c>confidence</c>, <c>seed</c>, <c>method</c>); these
-/// fields are optional, so readers of schema version 1 accept documents with or without them.
+/// The one writer and reader of saved fits: a <see cref="FitDocument"/> (<c>"kind": "fit"</c>) or several in a
+/// <see cref="FitsDocument"/> (<c>"kind": "fits"</c>), schema <c>docs/schema/fit.schema.json</c>. With a bootstrap, each
+/// parameter also carries <c>bootstrap</c> (<c>lower</c>, <c>upper</c>, <c>median</c>, <c>standardError</c>) and the fit a
+/// top-level <c>bootstrap</c> summary. Writing what was read gives the same bytes.
 /// </summary>
 public static class FitJson
 {
@@ -21,174 +22,114 @@ public static class FitJson
 
     /// <summary>Serialises <paramref name="fit"/> (indented), with its bootstrap intervals when given.</summary>
     /// <param name="fit">The fit.</param>
-    /// <param name="bootstrap">Bootstrap of this fit (<see cref="Bootstrap.Refit(FitResult, FitData, BootstrapOptions?)"/>), or null.</param>
-    /// <exception cref="ArgumentException">The bootstrap's parameters are not the fit's.</exception>
-    public static string Write(FitResult fit, BootstrapResult? bootstrap) => JsonText.Object(null, w => WriteBody(w, fit, bootstrap));
-
-    /// <summary>Writes the fit's properties into an object already started (used for documents holding several fits).</summary>
-    /// <param name="w">The writer, inside an object.</param>
-    /// <param name="fit">The fit.</param>
-    public static void WriteBody(Utf8JsonWriter w, FitResult fit) => WriteBody(w, fit, null);
-
-    /// <summary>Writes the fit's properties, with its bootstrap intervals when given, into an object already started.</summary>
-    /// <param name="w">The writer, inside an object.</param>
-    /// <param name="fit">The fit.</param>
     /// <param name="bootstrap">Bootstrap of this fit, or null.</param>
     /// <exception cref="ArgumentException">The bootstrap's parameters are not the fit's.</exception>
-    public static void WriteBody(Utf8JsonWriter w, FitResult fit, BootstrapResult? bootstrap)
+    public static string Write(FitResult fit, BootstrapResult? bootstrap) => Write(ToDocument(fit, bootstrap, null));
+
+    /// <summary>Serialises a fit document (indented).</summary>
+    /// <param name="document">The document.</param>
+    public static string Write(FitDocument document) => JsonText.Write(document, DocumentJsonContext.Default.FitDocument);
+
+    /// <summary>Serialises several fits as one <c>"kind": "fits"</c> document (indented).</summary>
+    /// <param name="documents">The fits.</param>
+    public static string Write(IEnumerable<FitDocument> documents) =>
+        JsonText.Write(new FitsDocument(SchemaVersion.Current, "fits", [.. documents]), DocumentJsonContext.Default.FitsDocument);
+
+    /// <summary>Writes <paramref name="fit"/> as the value of property <paramref name="name"/> of an object being written (documents that embed a fit).</summary>
+    /// <param name="w">The writer, inside an object.</param>
+    /// <param name="name">Property name.</param>
+    /// <param name="fit">The fit.</param>
+    public static void WriteProperty(Utf8JsonWriter w, string name, FitResult fit)
     {
         ArgumentNullException.ThrowIfNull(w);
+        w.WritePropertyName(name);
+        JsonSerializer.Serialize(w, ToDocument(fit, null, null), DocumentJsonContext.Default.FitDocument);
+    }
+
+    /// <summary>The document of <paramref name="fit"/>, with its bootstrap and its column binding when given.</summary>
+    /// <param name="fit">The fit.</param>
+    /// <param name="bootstrap">Bootstrap of this fit, or null.</param>
+    /// <param name="binding">How the law's variables were bound to columns; null for the identity binding (with the law's domains as weight columns).</param>
+    /// <exception cref="ArgumentException">The bootstrap's parameters are not the fit's.</exception>
+    public static FitDocument ToDocument(FitResult fit, BootstrapResult? bootstrap, ColumnBinding? binding)
+    {
         ArgumentNullException.ThrowIfNull(fit);
         if (bootstrap is not null && !bootstrap.ParameterNames.SequenceEqual(fit.Parameters.Select(p => p.Name)))
             throw new ArgumentException($"The bootstrap's parameters ({string.Join(", ", bootstrap.ParameterNames)}) are not the fit's ({string.Join(", ", fit.Parameters.Select(p => p.Name))}).", nameof(bootstrap));
-        w.WriteNumber("schemaVersion", SchemaVersion.Current);
-        w.WriteString("kind", "fit");
-        w.WriteString("law", fit.Law.Name);
-        w.WriteString("formula", fit.Law.Formula);
-        w.WriteString("target", fit.Target);
-        w.WriteStartArray("variables");
-        foreach (var v in fit.Law.Variables) w.WriteStringValue(v);
-        w.WriteEndArray();
-        w.WriteStartArray("parameters");
-        for (int j = 0; j < fit.Parameters.Length; j++)
-        {
-            var p = fit.Parameters[j];
-            w.WriteStartObject();
-            w.WriteString("name", p.Name);
-            JsonNumbers.Write(w, "value", p.Value);
-            JsonNumbers.Write(w, "standardError", p.StandardError);
-            JsonNumbers.Write(w, "lower", p.Lower);
-            JsonNumbers.Write(w, "upper", p.Upper);
-            JsonNumbers.Write(w, "initial", p.Initial);
-            w.WriteBoolean("atBound", p.AtBound);
-            w.WriteString("state", p.Bound switch
-            {
-                BoundState.AtLower => "lower", BoundState.AtUpper => "upper", BoundState.Fixed => "fixed", _ => "free",
-            });
-            if (bootstrap is not null) WriteParameterBootstrap(w, bootstrap.Intervals[j], bootstrap.StandardErrors[j]);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        var domains = fit.Law is IMixtureLaw mixture ? mixture.Domains : ImmutableArray<string>.Empty;
+        binding ??= ColumnBinding.Identity with { Weights = domains };
         var s = fit.Statistics;
-        w.WriteStartObject("statistics");
-        w.WriteNumber("n", s.Count);
-        w.WriteNumber("freeParameters", s.FreeParameters);
-        w.WriteNumber("degreesOfFreedom", s.DegreesOfFreedom);
-        JsonNumbers.Write(w, "rss", s.ResidualSumOfSquares);
-        JsonNumbers.Write(w, "rmse", s.RootMeanSquareError);
-        JsonNumbers.Write(w, "rSquared", s.RSquared);
-        JsonNumbers.Write(w, "aic", s.Aic);
-        JsonNumbers.Write(w, "bic", s.Bic);
-        JsonNumbers.Write(w, "mae", s.MeanAbsoluteError);
-        JsonNumbers.Write(w, "mre", s.MeanRelativeError);
-        w.WriteEndObject();
-        JsonNumbers.Write(w, "objective", fit.Objective);
-        w.WriteString("termination", fit.Termination.ToString());
-        w.WriteString("terminationMessage", fit.Termination.Describe());
-        w.WriteBoolean("usable", fit.IsUsable);
-        w.WriteStartObject("starts");
-        w.WriteNumber("tried", fit.Starts.Tried);
-        w.WriteNumber("converged", fit.Starts.Converged);
-        w.WriteNumber("best", fit.Starts.ReachedBest);
-        w.WriteNumber("bestIndex", fit.Starts.BestIndex);
-        w.WriteEndObject();
-        w.WriteNumber("iterations", fit.Iterations);
-        JsonNumbers.Write(w, "elapsedMs", fit.Elapsed.TotalMilliseconds);
-        w.WriteStartObject("covariance");
-        if (fit.Covariance.IsAvailable)
+        var c = fit.Covariance;
+        return new FitDocument(
+            SchemaVersion.Current, "fit", fit.Law.Name, fit.Law.Formula, fit.Target, fit.Law.Variables, domains,
+            [.. fit.Parameters.Select((p, j) => new FitParameterEntry(p.Name, p.Value, p.StandardError ?? double.NaN, p.Lower, p.Upper, p.Initial, p.AtBound,
+                StateText(p.Bound), bootstrap is null ? null : new ParameterBootstrapEntry(bootstrap.Intervals[j].Lower, bootstrap.Intervals[j].Upper,
+                    bootstrap.Intervals[j].Median, bootstrap.StandardErrors[j])))],
+            new FitStatisticsEntry(s.Count, s.FreeParameters, s.DegreesOfFreedom, s.ResidualSumOfSquares, s.RootMeanSquareError, s.RSquared,
+                s.Aic, s.Bic, s.MeanAbsoluteError, s.MeanRelativeError),
+            fit.Objective, fit.Loss.ToText(), fit.Space.ToString().ToLowerInvariant(), fit.Termination.ToString(), fit.Termination.Describe(), fit.IsUsable,
+            new FitStartsEntry(fit.Starts.Tried, fit.Starts.Converged, fit.Starts.ReachedBest, fit.Starts.BestIndex),
+            fit.Iterations, fit.Elapsed.TotalMilliseconds,
+            c.IsAvailable
+                ? new FitCovarianceEntry(c.Names, [.. Enumerable.Range(0, c.Names.Length).Select(i => Enumerable.Range(0, c.Names.Length).Select(j => c[i, j]).ToImmutableArray())],
+                    c.ResidualVariance, c.ConditionNumber, null)
+                : new FitCovarianceEntry([], [], double.NaN, double.NaN, c.Reason),
+            fit.Warnings, OptionsEntry(fit.Options))
         {
-            w.WriteStartArray("names");
-            foreach (var n in fit.Covariance.Names) w.WriteStringValue(n);
-            w.WriteEndArray();
-            w.WriteStartArray("matrix");
-            int k = fit.Covariance.Names.Length;
-            for (int i = 0; i < k; i++)
+            Input = new FitInputEntry(binding.Mapping, binding.Weights, binding.NormalizeWeights),
+            Bootstrap = bootstrap is null ? null : new FitBootstrapEntry("case-resampling percentile", bootstrap.Replicates, bootstrap.UsableCount, bootstrap.Level, bootstrap.Seed),
+        };
+    }
+
+    /// <summary>
+    /// Reads every fit of a document (one <c>fit</c>, or a <c>fits</c> document holding several), checking its content:
+    /// the schema version, every required member, unique parameter and variable names that do not clash, at least one
+    /// parameter, every parameter with a value, and a law that can be rebuilt with exactly the listed variables and parameters.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="source">File name the messages start with.</param>
+    /// <exception cref="FormatException">Any of the above fails; the message names <paramref name="source"/> and what is wrong.</exception>
+    public static ImmutableArray<SavedFit> Read(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument parsed;
+        try { parsed = JsonDocument.Parse(json); }
+        catch (JsonException e) { throw new FormatException($"{source}: not valid JSON ({e.Message})"); }
+        using (parsed)
+        {
+            var root = parsed.RootElement;
+            string kind = SchemaVersion.Check(root, source, "fit", "fits");
+            try
             {
-                w.WriteStartArray();
-                for (int j = 0; j < k; j++) JsonNumbers.WriteValue(w, fit.Covariance[i, j]);
-                w.WriteEndArray();
+                var documents = kind == "fit"
+                    ? [root.Deserialize(DocumentJsonContext.Default.FitDocument)!]
+                    : root.Deserialize(DocumentJsonContext.Default.FitsDocument)!.Fits;
+                if (documents.IsDefaultOrEmpty) throw new FormatException($"{source}: the document holds no fit.");
+                return [.. documents.Select((d, i) => SavedFit.FromDocument(d, kind == "fit" ? source : $"{source}: fit {i + 1}"))];
             }
-            w.WriteEndArray();
-            JsonNumbers.Write(w, "residualVariance", fit.Covariance.ResidualVariance);
-            JsonNumbers.Write(w, "conditionNumber", fit.Covariance.ConditionNumber);
+            catch (JsonException e)
+            {
+                throw new FormatException($"{source}: malformed fit document: {e.Message}");
+            }
         }
-        else w.WriteString("unavailable", fit.Covariance.Reason);
-        w.WriteEndObject();
-        if (bootstrap is not null) WriteBootstrapSummary(w, bootstrap);
-        w.WriteStartArray("warnings");
-        foreach (var warning in fit.Warnings) w.WriteStringValue(warning);
-        w.WriteEndArray();
-        WriteOptions(w, fit.Options);
     }
 
-    private static void WriteParameterBootstrap(Utf8JsonWriter w, BootstrapInterval interval, double standardError)
+    private static string StateText(BoundState bound) => bound switch
     {
-        w.WriteStartObject("bootstrap");
-        JsonNumbers.Write(w, "lower", interval.Lower);
-        JsonNumbers.Write(w, "upper", interval.Upper);
-        JsonNumbers.Write(w, "median", interval.Median);
-        JsonNumbers.Write(w, "standardError", standardError);
-        w.WriteEndObject();
-    }
+        BoundState.AtLower => "lower", BoundState.AtUpper => "upper", BoundState.Fixed => "fixed", _ => "free",
+    };
 
-    private static void WriteBootstrapSummary(Utf8JsonWriter w, BootstrapResult bootstrap)
-    {
-        w.WriteStartObject("bootstrap");
-        w.WriteString("method", "case-resampling percentile");
-        w.WriteNumber("replicates", bootstrap.Replicates);
-        w.WriteNumber("usable", bootstrap.UsableCount);
-        JsonNumbers.Write(w, "confidence", bootstrap.Level);
-        w.WriteNumber("seed", bootstrap.Seed);
-        w.WriteEndObject();
-    }
-
-    private static void WriteOptions(Utf8JsonWriter w, FitOptions o)
-    {
-        w.WriteStartObject("options");
-        w.WriteString("loss", o.Loss?.ToText());
-        w.WriteString("space", o.Space?.ToString().ToLowerInvariant());
-        JsonNumbers.Write(w, "costTolerance", o.CostTolerance);
-        JsonNumbers.Write(w, "stepTolerance", o.StepTolerance);
-        JsonNumbers.Write(w, "gradientTolerance", o.GradientTolerance);
-        w.WriteNumber("maxIterations", o.MaxIterations);
-        w.WriteBoolean("geodesicAcceleration", o.GeodesicAcceleration);
-        w.WriteNumber("seed", o.Seed);
-        w.WriteStartObject("initial");
-        foreach (var (k, v) in o.Initial.OrderBy(p => p.Key, StringComparer.Ordinal)) JsonNumbers.Write(w, k, v);
-        w.WriteEndObject();
-        w.WriteStartObject("fixed");
-        foreach (var (k, v) in o.Fixed.OrderBy(p => p.Key, StringComparer.Ordinal)) JsonNumbers.Write(w, k, v);
-        w.WriteEndObject();
-        w.WriteStartObject("bounds");
-        foreach (var (k, (lo, hi)) in o.Bounds.OrderBy(p => p.Key, StringComparer.Ordinal))
+    private static FitOptionsEntry OptionsEntry(FitOptions o) => new(
+        o.Loss?.ToText(), o.Space?.ToString().ToLowerInvariant(), o.CostTolerance, o.StepTolerance, o.GradientTolerance, o.MaxIterations,
+        o.GeodesicAcceleration, o.Seed,
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, o.Initial),
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, o.Fixed),
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, o.Bounds.Select(p => KeyValuePair.Create(p.Key, ImmutableArray.Create(p.Value.Lower, p.Value.Upper)))),
+        o.Starts switch
         {
-            w.WriteStartArray(k); JsonNumbers.WriteValue(w, lo); JsonNumbers.WriteValue(w, hi); w.WriteEndArray();
-        }
-        w.WriteEndObject();
-        w.WriteStartObject("starts");
-        switch (o.Starts)
-        {
-            case GridStarts g:
-                w.WriteString("kind", "grid");
-                w.WriteStartObject("axes");
-                foreach (var a in g.Axes)
-                {
-                    w.WriteStartArray(a.Parameter);
-                    foreach (var v in a.Values) JsonNumbers.WriteValue(w, v);
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-                break;
-            case RandomStarts r:
-                w.WriteString("kind", "random");
-                w.WriteNumber("count", r.Count);
-                break;
-            case ExplicitStarts e:
-                w.WriteString("kind", "explicit");
-                w.WriteNumber("count", Math.Max(1, e.Points.IsDefault ? 0 : e.Points.Length));
-                break;
-        }
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
+            GridStarts g => new FitStartsOptionEntry("grid", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, g.Axes.Select(a => KeyValuePair.Create(a.Parameter, a.Values)))),
+            RandomStarts r => new FitStartsOptionEntry("random", Count: r.Count),
+            ExplicitStarts e => new FitStartsOptionEntry("explicit", Count: Math.Max(1, e.Points.IsDefault ? 0 : e.Points.Length)),
+            _ => new FitStartsOptionEntry(),
+        });
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ScalingLaws.Serialization;
 
@@ -15,7 +16,7 @@ public static class JsonText
     {
         ArgumentNullException.ThrowIfNull(body);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
             if (kind is not null)
@@ -28,4 +29,14 @@ public static class JsonText
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>A typed document, indented like <see cref="Object"/>, through its source-generated metadata.</summary>
+    internal static string Write<T>(T document, JsonTypeInfo<T> info)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, WriterOptions)) JsonSerializer.Serialize(w, document, info);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static JsonWriterOptions WriterOptions => new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,132 +1,182 @@
 using System.Collections.Immutable;
-using System.Text.Json;
+using ScalingLaws.Data;
+using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
+using ScalingLaws.Optimization;
+using ScalingLaws.Serialization.Documents;
+using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Serialization;
 
 /// <summary>
-/// A fit read back from the JSON written by <see cref="FitJson"/>: enough to rebuild the law and predict.
+/// A fit read back by <see cref="FitJson.Read"/>: the document as written, the fit it records (law rebuilt, parameters,
+/// statistics, covariance, options exactly as saved) and the column binding that produced it.
 /// </summary>
-/// <param name="Law">Catalogue name, or <c>formula</c>.</param>
-/// <param name="Formula">The law's formula text.</param>
-/// <param name="Target">Target column.</param>
-/// <param name="Variables">Variables in the law's order.</param>
-/// <param name="ParameterNames">Parameter names in the law's order.</param>
-/// <param name="Values">Fitted values in the law's order.</param>
-/// <param name="StandardErrors">Standard errors (NaN where unavailable).</param>
-/// <param name="Usable">Whether the fit converged.</param>
-public sealed record SavedFit(string Law, string Formula, string Target, ImmutableArray<string> Variables,
-    ImmutableArray<string> ParameterNames, ImmutableArray<double> Values, ImmutableArray<double> StandardErrors, bool Usable)
+public sealed record SavedFit
 {
-    /// <summary>The fit's loss as text (<c>l2</c>, <c>huber:0.001</c>, …).</summary>
-    public string Loss { get; init; } = "l2";
+    private SavedFit(FitDocument document, FitResult fit, ColumnBinding binding)
+    {
+        Document = document;
+        Fit = fit;
+        Binding = binding;
+    }
 
-    /// <summary>The fit's residual space.</summary>
-    public ResidualSpace Space { get; init; } = ResidualSpace.Linear;
+    /// <summary>The document as read; <see cref="FitJson.Write(FitDocument)"/> writes it back byte for byte.</summary>
+    public FitDocument Document { get; }
 
-    /// <summary>Why the fit stopped.</summary>
-    public Termination Termination { get; init; } = Termination.CostTolerance;
+    /// <summary>The fit the document records.</summary>
+    public FitResult Fit { get; }
 
-    /// <summary>Objective at the solution.</summary>
-    public double Objective { get; init; } = double.NaN;
+    /// <summary>How the fit's variables were bound to columns (mapping, domain-weight columns, normalisation).</summary>
+    public ColumnBinding Binding { get; }
 
-    /// <summary>Parameter bounds used by the fit, in the law's order.</summary>
-    public ImmutableArray<(double Lower, double Upper)> Bounds { get; init; } = ImmutableArray<(double, double)>.Empty;
+    /// <summary>The rebuilt law.</summary>
+    public IScalingLaw Law => Fit.Law;
+
+    /// <summary>The target column.</summary>
+    public string Target => Fit.Target;
 
     /// <summary>
-    /// A <see cref="FitResult"/> carrying the saved parameters, for prediction, plots and optimisation.
-    /// Statistics and covariance are not stored in full, so they are NaN / unavailable.
+    /// The domain-weight variables: those the law declares (<see cref="IMixtureLaw.Domains"/>), else the weight columns the fit
+    /// was bound to; empty for a law that is not over a mixture.
     /// </summary>
-    public FitResult ToFitResult()
-    {
-        var law = CreateLaw();
-        var parameters = ParameterNames.Select((n, j) => new FittedParameter(n, Values[j],
-            double.IsNaN(StandardErrors[j]) ? null : StandardErrors[j],
-            Bounds.IsDefaultOrEmpty ? double.NegativeInfinity : Bounds[j].Lower,
-            Bounds.IsDefaultOrEmpty ? double.PositiveInfinity : Bounds[j].Upper, Values[j], BoundState.Free)).ToImmutableArray();
-        var loss = RobustLoss.Parse(Loss);
-        return new FitResult
-        {
-            Law = law, Target = Target, Parameters = parameters, Termination = Termination, Objective = Objective,
-            Statistics = new FitStatistics(0, parameters.Length, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN),
-            Covariance = Uncertainty.ParameterCovariance.Unavailable("read from a saved fit"),
-            Starts = new StartSummary(0, 0, 0, 0), Iterations = 0, Elapsed = TimeSpan.Zero, Loss = loss, Space = Space,
-            Options = new FitOptions { Loss = loss, Space = Space },
-        };
-    }
+    public ImmutableArray<string> Domains => Law is IMixtureLaw mixture ? mixture.Domains : Binding.Weights;
 
-    /// <summary>Reads every fit in a document: one fit, or a <c>"kind": "fits"</c> document holding several.</summary>
-    /// <exception cref="FormatException">Not a ScalingLaws fit document, or another schema version; the message names <paramref name="source"/>.</exception>
-    public static ImmutableArray<SavedFit> ReadAll(string json, string source)
+    /// <summary>The law with its fitted values, for prediction and optimisation.</summary>
+    public FittedLaw FittedLaw => FittedLaw.From(Fit);
+
+    /// <summary>Checks a document's content and rebuilds its fit.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="source">Label the messages start with (file name).</param>
+    /// <exception cref="FormatException">The content is inconsistent; the message names <paramref name="source"/> and the fault.</exception>
+    public static SavedFit FromDocument(FitDocument document, string source)
     {
-        JsonElement root;
-        try { root = JsonDocument.Parse(json).RootElement; }
-        catch (JsonException e) { throw new FormatException($"{source}: not valid JSON ({e.Message})"); }
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schemaVersion", out var version))
-            throw new FormatException($"{source}: not a ScalingLaws fit file (no \"schemaVersion\").");
-        if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != SchemaVersion.Current)
-            throw new FormatException($"{source}: schemaVersion {version} is not supported; this version of ScalingLaws reads schemaVersion {SchemaVersion.Current}. Refit to produce a current file.");
-        string kind = root.TryGetProperty("kind", out var k) ? k.GetString() ?? "" : "";
-        try
-        {
-            return kind switch
+        ArgumentNullException.ThrowIfNull(document);
+        FormatException Bad(string message) => new($"{source}: {message}");
+        var names = document.Parameters.Select(p => p.Name).ToList();
+        if (names.Count == 0) throw Bad("the fit lists no parameters.");
+        if (Duplicate(names) is { } p) throw Bad($"parameter '{p}' is listed twice.");
+        if (Duplicate(document.Variables) is { } v) throw Bad($"variable '{v}' is listed twice.");
+        if (document.Variables.FirstOrDefault(names.Contains) is { } clash) throw Bad($"'{clash}' is listed both as a variable and as a parameter.");
+        if (document.Parameters.FirstOrDefault(x => double.IsNaN(x.Value)) is { } missing) throw Bad($"parameter '{missing.Name}' has no value (null).");
+        var law = CreateLaw(document, Bad);
+        var parameters = document.Parameters.Select(x => new FittedParameter(x.Name, x.Value, double.IsNaN(x.StandardError) ? null : x.StandardError,
+            double.IsNaN(x.Lower) ? double.NegativeInfinity : x.Lower, double.IsNaN(x.Upper) ? double.PositiveInfinity : x.Upper, x.Initial,
+            x.State switch
             {
-                "fit" => [Parse(root, source)],
-                "fits" => root.GetProperty("fits").EnumerateArray().Select(e => Parse(e, source)).ToImmutableArray(),
-                _ => throw new FormatException($"{source}: a \"{kind}\" document is not a fit; expected kind \"fit\" or \"fits\"."),
-            };
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
-        {
-            throw new FormatException($"{source}: malformed fit document ({e.Message}).");
-        }
-    }
-
-    private static SavedFit Parse(JsonElement e, string source)
-    {
-        var parameters = e.GetProperty("parameters").EnumerateArray().ToList();
-        return new SavedFit(
-            e.GetProperty("law").GetString() ?? throw new FormatException($"{source}: fit has no law name."),
-            e.GetProperty("formula").GetString() ?? "",
-            e.GetProperty("target").GetString() ?? "",
-            e.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!).ToImmutableArray(),
-            parameters.Select(p => p.GetProperty("name").GetString()!).ToImmutableArray(),
-            parameters.Select(p => JsonNumbers.Read(p.GetProperty("value"))).ToImmutableArray(),
-            parameters.Select(p => p.TryGetProperty("standardError", out var se) ? JsonNumbers.Read(se) : double.NaN).ToImmutableArray(),
-            e.TryGetProperty("usable", out var u) && u.GetBoolean())
-        {
-            Loss = e.TryGetProperty("options", out var o) && o.TryGetProperty("loss", out var l) && l.GetString() is { } lt ? lt : "l2",
-            Space = e.TryGetProperty("options", out var o2) && o2.TryGetProperty("space", out var sp) && sp.GetString() == "log" ? ResidualSpace.Log : ResidualSpace.Linear,
-            Termination = e.TryGetProperty("termination", out var t) && Enum.TryParse<Termination>(t.GetString(), out var term) ? term : Termination.CostTolerance,
-            Objective = e.TryGetProperty("objective", out var ob) ? JsonNumbers.Read(ob) : double.NaN,
-            Bounds = parameters.Select(p => (JsonNumbers.Read(p.GetProperty("lower"), double.NegativeInfinity), JsonNumbers.Read(p.GetProperty("upper"), double.PositiveInfinity))).ToImmutableArray(),
-        };
-    }
-
-    /// <summary>Rebuilds the law: a formula law from its text, or a catalogue law (with its domains).</summary>
-    /// <exception cref="FormatException">The law is unknown or does not match the saved variables and parameters.</exception>
-    public IScalingLaw CreateLaw()
-    {
-        IScalingLaw law;
-        if (Law == "formula") law = FormulaLaw.Create(Formula, Variables, ParameterNames);
+                "free" => BoundState.Free, "lower" => BoundState.AtLower, "upper" => BoundState.AtUpper, "fixed" => BoundState.Fixed,
+                var other => throw Bad($"parameter '{x.Name}' has state '{other}'; expected free, lower, upper or fixed."),
+            })).ToImmutableArray();
+        if (!Enum.TryParse<Termination>(document.Termination, out var termination))
+            throw Bad($"termination '{document.Termination}' is unknown; expected one of {string.Join(", ", Enum.GetNames<Termination>())}.");
+        var loss = ParseLoss(document.Loss, "loss", Bad);
+        var space = ParseSpace(document.Space, "space", Bad);
+        var c = document.Covariance;
+        ParameterCovariance covariance;
+        if (c.Unavailable is { } reason) covariance = ParameterCovariance.Unavailable(reason);
         else
         {
-            if (!LawCatalog.Contains(Law)) throw new FormatException($"Unknown law '{Law}' in the fit file; known laws: {string.Join(", ", LawCatalog.Names)}.");
-            IReadOnlyList<string>? domains = null;
-            if (LawCatalog.RequiresDomains(Law))
+            if (c.Matrix.Length != c.Names.Length || c.Matrix.Any(row => row.Length != c.Names.Length))
+                throw Bad($"the covariance matrix is not {c.Names.Length}×{c.Names.Length} like its names.");
+            covariance = new ParameterCovariance
             {
-                var fixedVariables = LawCatalog.Create(Law, ["h_1", "h_2"]).Variables.Except(["h_1", "h_2"]).ToHashSet();
-                domains = Variables.Where(v => !fixedVariables.Contains(v)).ToList();
-            }
-            law = LawCatalog.Create(Law, domains);
+                Names = c.Names, Values = [.. c.Matrix.SelectMany(row => row)], ResidualVariance = c.ResidualVariance, ConditionNumber = c.ConditionNumber,
+            };
         }
-        if (!law.Variables.SequenceEqual(Variables) || !law.Parameters.Select(p => p.Name).SequenceEqual(ParameterNames))
-            throw new FormatException($"The saved fit's variables or parameters do not match law '{Law}'.");
+        var s = document.Statistics;
+        var fit = new FitResult
+        {
+            Law = law, Target = document.Target, Parameters = parameters, Termination = termination, Objective = document.Objective,
+            Statistics = new FitStatistics(s.Count, s.FreeParameters, s.DegreesOfFreedom, s.Rss, s.Rmse, s.RSquared, s.Aic, s.Bic, s.Mae, s.Mre),
+            Covariance = covariance,
+            Starts = new StartSummary(document.Starts.Tried, document.Starts.Converged, document.Starts.Best, document.Starts.BestIndex),
+            Iterations = document.Iterations,
+            Elapsed = double.IsFinite(document.ElapsedMs) ? TimeSpan.FromTicks((long)Math.Round(document.ElapsedMs * TimeSpan.TicksPerMillisecond)) : TimeSpan.Zero,
+            Loss = loss, Space = space, Options = Options(document.Options, Bad), Warnings = document.Warnings,
+        };
+        var input = document.Input;
+        var binding = input is null
+            ? ColumnBinding.Identity with { Weights = law is IMixtureLaw m ? m.Domains : [] }
+            : new ColumnBinding { Weights = input.Weights, NormalizeWeights = input.NormalizedWeights }.WithMapping(input.Mapping);
+        if (binding.Mapping.Keys.FirstOrDefault(k => !law.Variables.Contains(k)) is { } stray)
+            throw Bad($"the column mapping names '{stray}', which is not a variable of the law ({string.Join(", ", law.Variables)}).");
+        return new SavedFit(document, fit, binding);
+    }
+
+    private static IScalingLaw CreateLaw(FitDocument d, Func<string, FormatException> bad)
+    {
+        var names = d.Parameters.Select(p => p.Name).ToList();
+        IScalingLaw law;
+        try
+        {
+            if (d.Law == "formula")
+            {
+                var identifiers = Formula.Parse(d.Formula).Identifiers;
+                if (names.FirstOrDefault(n => !identifiers.Contains(n)) is { } unused)
+                    throw bad($"parameter '{unused}' does not appear in the formula '{d.Formula}'.");
+                if (identifiers.FirstOrDefault(i => !names.Contains(i) && !d.Variables.Contains(i)) is { } unknown)
+                    throw bad($"'{unknown}' in the formula '{d.Formula}' is neither a listed variable nor a listed parameter.");
+                law = FormulaLaw.Create(d.Formula, d.Variables, names);
+            }
+            else
+            {
+                if (!LawCatalog.Contains(d.Law)) throw bad($"unknown law '{d.Law}'; known laws: formula, {string.Join(", ", LawCatalog.Names)}.");
+                bool mixture = LawCatalog.RequiresDomains(d.Law);
+                if (mixture && d.Domains.IsDefaultOrEmpty)
+                    throw bad($"law '{d.Law}' needs its domain-weight variables (\"domains\"), which the fit does not list.");
+                law = LawCatalog.Create(d.Law, mixture ? d.Domains : null);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormulaException)
+        {
+            throw bad($"law '{d.Law}' cannot be rebuilt: {e.Message}");
+        }
+        if (!law.Variables.SequenceEqual(d.Variables))
+            throw bad($"law '{d.Law}' reads ({string.Join(", ", law.Variables)}) but the fit lists the variables ({string.Join(", ", d.Variables)}).");
+        if (!law.Parameters.Select(p => p.Name).SequenceEqual(names))
+            throw bad($"law '{d.Law}' has the parameters ({string.Join(", ", law.Parameters.Select(p => p.Name))}) but the fit lists ({string.Join(", ", names)}).");
         return law;
     }
 
+    private static FitOptions Options(FitOptionsEntry o, Func<string, FormatException> bad) => new()
+    {
+        Loss = o.Loss is null ? null : ParseLoss(o.Loss, "options.loss", bad),
+        Space = o.Space is null ? null : ParseSpace(o.Space, "options.space", bad),
+        CostTolerance = o.CostTolerance, StepTolerance = o.StepTolerance, GradientTolerance = o.GradientTolerance,
+        MaxIterations = o.MaxIterations, GeodesicAcceleration = o.GeodesicAcceleration, Seed = o.Seed,
+        Initial = o.Initial.ToImmutableDictionary(StringComparer.Ordinal),
+        Fixed = o.Fixed.ToImmutableDictionary(StringComparer.Ordinal),
+        Bounds = o.Bounds.ToImmutableDictionary(p => p.Key, p => p.Value.Length == 2
+            ? (double.IsNaN(p.Value[0]) ? double.NegativeInfinity : p.Value[0], double.IsNaN(p.Value[1]) ? double.PositiveInfinity : p.Value[1])
+            : throw bad($"options.bounds of '{p.Key}' must be [lower, upper]."), StringComparer.Ordinal),
+        Starts = o.Starts.Kind switch
+        {
+            null => null,
+            "grid" => new GridStarts([.. (o.Starts.Axes ?? throw bad("options.starts of kind grid has no axes.")).Select(a => new GridAxis(a.Key, a.Value))]),
+            "random" => new RandomStarts((int)(o.Starts.Count ?? throw bad("options.starts of kind random has no count."))),
+            "explicit" => StartPoints.Single,
+            var other => throw bad($"options.starts has kind '{other}'; expected grid, random or explicit."),
+        },
+    };
+
+    private static RobustLoss ParseLoss(string text, string member, Func<string, FormatException> bad)
+    {
+        try { return RobustLoss.Parse(text); }
+        catch (FormatException e) { throw bad($"{member}: {e.Message}"); }
+    }
+
+    private static ResidualSpace ParseSpace(string text, string member, Func<string, FormatException> bad) => text switch
+    {
+        "linear" => ResidualSpace.Linear,
+        "log" => ResidualSpace.Log,
+        _ => throw bad($"{member} '{text}' is unknown; expected linear or log."),
+    };
+
+    private static string? Duplicate(IEnumerable<string> names) =>
+        names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+
     /// <summary>The fitted model at a point given by variable name.</summary>
-    public double Predict(IScalingLaw law, IReadOnlyDictionary<string, double> x) =>
-        law.Evaluate(Values.AsSpan(), Variables.Select(v => x[v]).ToArray());
+    /// <param name="x">Variable name → value; every variable of the law must be present.</param>
+    public double Predict(IReadOnlyDictionary<string, double> x) => FittedLaw.Evaluate(x);
 }

@@ -24,7 +24,18 @@ internal static class CovarianceEstimator
         double rss = 0;
         foreach (double r in residuals) rss += r * r;
         double s2 = rss / degreesOfFreedom;
-        var svd = Matrix<double>.Build.DenseOfRowMajor(k, k, triangular()).Svd(computeVectors: true);
+        var factor = triangular();
+        int bad = Array.FindIndex(factor, v => !double.IsFinite(v));
+        if (bad >= 0 || !double.IsFinite(s2))
+            return ParameterCovariance.Unavailable(bad >= 0
+                ? "the Jacobian has a non-finite entry at the optimum (a derivative is infinite or undefined there, e.g. of x^b at x = 0 or of sqrt(a) at a = 0)"
+                : "the residuals are not finite at the optimum");
+        MathNet.Numerics.LinearAlgebra.Factorization.Svd<double> svd;
+        try { svd = Matrix<double>.Build.DenseOfRowMajor(k, k, factor).Svd(computeVectors: true); }
+        catch (MathNet.Numerics.NonConvergenceException)
+        {
+            return ParameterCovariance.Unavailable("the singular value decomposition of the Jacobian did not converge");
+        }
         var sv = svd.S;
         double smax = sv[0], smin = sv[k - 1];
         double tol = Math.Max(n, k) * 2.220446049250313e-16 * smax;

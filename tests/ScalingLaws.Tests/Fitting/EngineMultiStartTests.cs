@@ -68,7 +68,8 @@ public class EngineMultiStartTests
     {
         var grid = new GridStarts([GridAxis.Linspace("A", 1, 2, 2), GridAxis.Linspace("w", 10, 30, 3)]);
         var problem = FitProblem.Create(WaveLaw(), Wave(), new FitOptions { Starts = grid });
-        var starts = StartGenerator.Expand(problem);
+        var generator = StartGenerator.Expand(problem);
+        var starts = Enumerable.Range(0, generator.Count).Select(i => generator[i]).ToArray();
         Assert.Equal(6, starts.Length);
         double[][] expected = [[1, 10, 1], [1, 20, 1], [1, 30, 1], [2, 10, 1], [2, 20, 1], [2, 30, 1]];
         Assert.Equal(expected, starts);
@@ -78,8 +79,12 @@ public class EngineMultiStartTests
     public void RandomStartsAreSeededAndInsideFiniteBounds()
     {
         var bounds = Bounds(("A", -3, 3), ("w", 0.1, 4), ("c", -1, 2));
-        double[][] Expand(int seed) => StartGenerator.Expand(FitProblem.Create(WaveLaw(), Wave(),
-            new FitOptions { Starts = new RandomStarts(50), Bounds = bounds, Seed = seed }));
+        double[][] Expand(int seed)
+        {
+            var generator = StartGenerator.Expand(FitProblem.Create(WaveLaw(), Wave(),
+                new FitOptions { Starts = new RandomStarts(50), Bounds = bounds, Seed = seed }));
+            return Enumerable.Range(0, generator.Count).Select(i => generator[i]).ToArray();
+        }
         var a = Expand(7);
         var b = Expand(7);
         var c = Expand(8);

@@ -8,13 +8,13 @@ using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;
 
-public class FittedLawJsonTests
+public class SavedFitReadingTests
 {
     [Fact]
     public void SavedFitsAreReadBackForOptimisation()
     {
         var five = MixtureFixtures.FiveDomainFits;
-        var fits = five.Fits.Select(f => FittedLawJson.Read(FitJson.Write(f))).ToList();
+        var fits = five.Fits.Select(f => FitJson.Read(FitJson.Write(f), "fit.json").Single().FittedLaw).ToList();
         for (int i = 0; i < fits.Count; i++)
         {
             Assert.Equal(five.Fits[i].Target, fits[i].Name);
@@ -25,9 +25,9 @@ public class FittedLawJsonTests
         var direct = MixtureOptimizer.Optimize(new MixtureProblem { Model = five.Model, Objective = five.TotalLoss });
         Assert.Equal(direct.Weights.ToArray(), fromJson.Weights.ToArray());
 
-        string array = "[" + string.Join(",", five.Fits.Select(FitJson.Write)) + "]";
-        Assert.Equal(5, FittedLawJson.ReadAll(array).Length);
-        Assert.Single(FittedLawJson.ReadAll(FitJson.Write(five.Fits[0])));
+        string several = FitJson.Write(five.Fits.Select(f => FitJson.ToDocument(f, null, null)));
+        Assert.Equal(5, FitJson.Read(several, "fits.json").Length);
+        Assert.Single(FitJson.Read(FitJson.Write(five.Fits[0]), "fit.json"));
     }
 
     [Fact]
@@ -40,9 +40,9 @@ public class FittedLawJsonTests
         {
             Initial = new Dictionary<string, double> { ["E"] = 1.5, ["A"] = 300, ["alpha"] = 0.25 }.ToImmutableDictionary(),
         });
-        var back = FittedLawJson.Read(FitJson.Write(fit));
+        var back = FitJson.Read(FitJson.Write(fit), "fit.json").Single().FittedLaw;
         Assert.Equal("formula", back.Law.Name);
         Assert.Equal(fit.Predict([3e8]), back.Evaluate([3e8]));
-        Assert.Throws<JsonException>(() => FittedLawJson.Read("{\"kind\": \"mixture-plan\"}"));
+        Assert.Throws<FormatException>(() => FitJson.Read("{\"schemaVersion\": 1, \"kind\": \"mixture-plan\"}", "plan.json"));
     }
 }
