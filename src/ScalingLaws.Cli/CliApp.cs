@@ -70,6 +70,7 @@ public static class CliApp
         ("validate", ValidateCommand.Create),
         ("compare", CompareCommand.Create),
         ("demo", DemoCommand.Create),
+        ("design", DesignCommand.Create),
         ("sweep", SweepCommand.Create),
     ];
 

@@ -20,7 +20,7 @@ public class DocumentedExamplesTests
 
     /// <summary>Options whose value is a file the examples write or read.</summary>
     private static readonly HashSet<string> FileOptions =
-        ["--data", "--fit", "--plan", "--out", "-o", "--output", "--domain-fit", "--general-fit", "--cmr-fit"];
+        ["--data", "--fit", "--plan", "--out", "-o", "--output", "--figure", "--domain-fit", "--general-fit", "--cmr-fit"];
 
     private static readonly HashSet<string> InputOptions = ["--data", "--fit", "--plan", "--domain-fit", "--general-fit", "--cmr-fit"];
 
