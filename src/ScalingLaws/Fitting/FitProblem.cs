@@ -79,6 +79,7 @@ public sealed class FitProblem
         if (law.Variables.Contains(data.Target, StringComparer.Ordinal))
             throw new FitSetupException($"The target column '{data.Target}' is also a variable of the law; a law cannot read the value it predicts. Choose another target column.");
 
+        if (law is IMixtureLaw weighted) DomainIdentifiability.Check(weighted, data);
         var recipe = law.DefaultRecipe(data);
         options = WithRecipeGauge(options, recipe);
 
@@ -115,7 +116,6 @@ public sealed class FitProblem
         var starts = options.Starts ?? recipe.Starts;
         ValidateData(data, space);
         ValidateStarts(starts, names);
-        if (law is IMixtureLaw weighted) DomainIdentifiability.Check(weighted, data);
         var screening = recipe.Screening is not null && options.Screening == DefaultScreening ? recipe.Screening : options.Screening;
         return new FitProblem(law, data, options, loss, space, starts, screening, lower, upper, initial, isFixed);
     }

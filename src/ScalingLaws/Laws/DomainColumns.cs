@@ -62,23 +62,4 @@ internal static partial class DomainColumns
                 throw new ArgumentException($"Law '{lawName}': column '{p.Name}' has the same name as a parameter; rename the column.", "domains");
         }
     }
-
-    /// <summary>
-    /// Throws <see cref="Fitting.FitSetupException"/> when a domain's share is 0 in every row: its parameters
-    /// then do not affect the fit and cannot be identified. The columns are found by name (the law's
-    /// domains are its last variables, so also by position when the data carry exactly the law's variables).
-    /// </summary>
-    public static void RequirePresent(Fitting.FitData data, ImmutableArray<string> domains, string lawName)
-    {
-        int offset = data.VariableCount - domains.Length;
-        for (int d = 0; d < domains.Length; d++)
-        {
-            string name = data.Variables.Contains(domains[d]) ? domains[d] : offset >= 0 ? data.Variables[offset + d] : "";
-            if (name.Length == 0) continue;
-            var column = data.Column(name);
-            if (column.Length > 0 && column.All(v => v == 0))
-                throw new Fitting.FitSetupException(
-                    $"Law '{lawName}': domain '{domains[d]}' has share 0 in every row, so its parameters cannot be fitted; drop the column from the weights or add runs that use the domain.");
-        }
-    }
 }

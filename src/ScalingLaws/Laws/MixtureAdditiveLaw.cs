@@ -156,10 +156,8 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw, IPartlyLine
     }
 
     /// <summary>Huber δ = 10⁻³ on linear residuals from 64 projected quasi-random starts (see the class remarks).</summary>
-    /// <exception cref="FitSetupException">A domain's share is 0 in every row (its parameters cannot be identified).</exception>
     public FitRecipe DefaultRecipe(FitData data)
     {
-        DomainColumns.RequirePresent(data, Domains, Name);
         var ranges = ImmutableDictionary.CreateBuilder<string, (double Lower, double Upper)>();
         ranges["E"] = (0, RecipeData.MinTarget(data, 2.0));
         ranges["A"] = (1, 1000);
