@@ -1,3 +1,5 @@
+using ScalingLaws.Fitting;
+
 namespace ScalingLaws.Laws;
 
 /// <summary>
@@ -24,6 +26,20 @@ internal static class MixtureBiasTerm
         double s = 0, k = h.Length;
         for (int i = 0; i < h.Length; i++) s += c[i] * Math.Pow(k * h[i], gamma[i]);
         return s;
+    }
+
+    /// <summary>
+    /// The mixture laws' row cache for a row (N, D, h_1…h_k) of <paramref name="k"/> domains: the row itself,
+    /// then log N, log D and log(k·h_1)…log(k·h_k).
+    /// </summary>
+    public static void FillCache(ReadOnlySpan<double> x, Span<double> cache, int k)
+    {
+        int m = 2 + k;
+        RowCache.CheckRow(2 * m, m, x.Length, cache.Length);
+        x.CopyTo(cache);
+        cache[m] = Math.Log(x[0]);
+        cache[m + 1] = Math.Log(x[1]);
+        Logs(x[2..], cache.Slice(m + 2, k));
     }
 
     /// <summary>log(k·h_i) for every share (−∞ for h_i = 0), as the row cache and the gradient use it.</summary>

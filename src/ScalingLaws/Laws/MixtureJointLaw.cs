@@ -153,14 +153,7 @@ public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearL
     int IRowCachedLaw.CacheWidth => 2 * (2 + _k);
 
     void IRowCachedLaw.FillCache(ReadOnlySpan<double> x, Span<double> cache)
-    {
-        int m = 2 + _k;
-        RowCache.CheckRow(2 * m, m, x.Length, cache.Length);
-        x.CopyTo(cache);
-        cache[m] = Math.Log(x[0]);
-        cache[m + 1] = Math.Log(x[1]);
-        MixtureBiasTerm.Logs(x[2..], cache.Slice(m + 2, _k));
-    }
+        => MixtureBiasTerm.FillCache(x, cache, _k);
 
     void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
     {
