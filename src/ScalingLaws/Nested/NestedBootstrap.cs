@@ -29,7 +29,6 @@ public static class NestedBootstrap
         var samples = new double[targets][][];
         var usable = new bool[targets][];
         for (int t = 0; t < targets; t++) { samples[t] = new double[replicates][]; usable[t] = new bool[replicates]; }
-        var law = o.ResolvedMixtureLaw;
         Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             var random = new Random(SeedSequence.Derive(options.Seed, r, 0));
@@ -41,7 +40,7 @@ public static class NestedBootstrap
             var point = fit.SizeLaw.Fit.Values;
             foreach (int m in drawn)
                 for (int t = 0; t < targets; t++)
-                    sizeInputs.Add(fit.SizeLaw.Sizes.Select(n => atStep[(m, n)][t]).ToArray());
+                    sizeInputs.Add(fit.SizeLaw.Sizes.Select(n => atStep.TryGetValue((m, n), out var l) ? l[t] : double.NaN).ToArray());
             foreach (int m in drawn) for (int t = 0; t < targets; t++) warm.Add(point[m * targets + t]);
             foreach (int m in drawn) for (int t = 0; t < targets; t++) warm.Add(point[sizeCurves + m * targets + t]);
             warm.Add(point[^1]);
@@ -51,7 +50,7 @@ public static class NestedBootstrap
             for (int t = 0; t < targets; t++)
             {
                 var y = drawn.Select((_, i) => NestedStages.Curve(size.Values, sizeInputs.Count, i * targets + t, o.TargetModelSize)).ToArray();
-                var refit = NestedStages.FitMixture(law, o, drawnMixtures, y, o.Targets[t], fit.MixtureLaws[t].Fit.Values);
+                var refit = NestedStages.FitMixture(fit.MixtureLaws[t].Fit.Law, o, drawnMixtures, y, o.Targets[t], fit.MixtureLaws[t].Fit.Values);
                 samples[t][r] = [.. refit.Values];
                 usable[t][r] = sizeOk && refit.IsUsable;
             }
