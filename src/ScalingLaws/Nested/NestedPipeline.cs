@@ -106,7 +106,7 @@ public static class NestedPipeline
         if (h > 0 && runs.All(r => r.Steps.Length - h >= 3))
         {
             var early = NestedStages.FitStep(x.Select(c => (IReadOnlyList<double>)c.Take(c.Count - h).ToArray()).ToList(),
-                y.Select(c => (IReadOnlyList<double>)c.Take(c.Count - h).ToArray()).ToList(), options, seed);
+                y.Select(c => (IReadOnlyList<double>)c.Take(c.Count - h).ToArray()).ToList(), options, seed, fit.Values);
             double sum = 0; int n = 0;
             for (int c = 0; c < x.Count; c++)
                 for (int i = x[c].Count - h; i < x[c].Count; i++, n++)
@@ -137,13 +137,13 @@ public static class NestedPipeline
             .Select(t => NestedStages.Curve(fit.Values, curves.Count, m * targets + t, options.TargetModelSize)).ToImmutableArray()).ToImmutableArray();
         double holdOut = double.NaN;
         // Hold-out: refit without the largest size on the curves logged at every size, error at the largest size.
-        var whole = curves.Where(c => c.All(double.IsFinite)).ToList();
+        var whole = Enumerable.Range(0, curves.Count).Where(c => curves[c].All(double.IsFinite)).ToList();
         if (sizes >= 4 && whole.Count > 0)
         {
-            var head = whole.Select(c => (IReadOnlyList<double>)c.Take(sizes - 1).ToArray()).ToList();
+            var head = whole.Select(c => (IReadOnlyList<double>)curves[c].Take(sizes - 1).ToArray()).ToList();
             var early = NestedStages.FitSize(data.Sizes.Take(sizes - 1).ToArray(), head, options, options.Seed);
             holdOut = Enumerable.Range(0, whole.Count)
-                .Average(c => Math.Abs(NestedStages.Curve(early.Values, whole.Count, c, data.Sizes[^1]) - whole[c][sizes - 1]));
+                .Average(i => Math.Abs(NestedStages.Curve(early.Values, whole.Count, i, data.Sizes[^1]) - curves[whole[i]][sizes - 1]));
         }
         return new SizeLawFit(fit, data.Sizes,
             [.. inputs.Select(m => m.Select(c => c.ToImmutableArray()).ToImmutableArray())], atTarget, holdOut);
