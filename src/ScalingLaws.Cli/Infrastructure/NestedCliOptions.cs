@@ -59,7 +59,7 @@ public sealed class NestedCliOptions
     /// <summary><c>--law</c> (mixture law; nested only).</summary>
     public Option<string?> Law { get; } = new("--law")
     {
-        Description = "Mixture law of --nested at the target scale (a catalogue law over the domain weights); default data-mixing",
+        Description = "Mixture law of --nested at the target scale (a catalogue law over the domain weights); default: per target, data-mixing or the linear mixture model, whichever has the smaller leave-one-mixture-out error",
     };
 
     /// <summary><c>--formula</c> (mixture law as a formula over the domain columns).</summary>
