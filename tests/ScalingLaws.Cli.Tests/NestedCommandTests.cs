@@ -62,4 +62,20 @@ public sealed class NestedCommandTests
         // The baseline is printed with six decimals.
         Assert.InRange(Math.Abs(predicted - double.Parse(baseline.Groups[1].Value, CultureInfo.InvariantCulture)), 0, 5.1e-7);
     }
+
+    [Fact]
+    public void StageThreeChoosesByLeaveOneOutErrorUnlessALawIsGiven()
+    {
+        string data = SyntheticRuns();
+        string[] common = ["predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        var chosen = CliRunner.Run(common);
+        Assert.Equal(0, chosen.ExitCode);
+        var stage = chosen.Out.Split('\n').Single(l => l.Contains("stage 3", StringComparison.Ordinal));
+        Assert.Matches(@"loss linear \S+ \(data-mixing \S+\)", stage);
+        var forced = CliRunner.Run([.. common, "--law", "data-mixing"]);
+        Assert.Equal(0, forced.ExitCode);
+        var forcedStage = forced.Out.Split('\n').Single(l => l.Contains("stage 3", StringComparison.Ordinal));
+        Assert.Contains("loss data-mixing ", forcedStage, StringComparison.Ordinal);
+        Assert.DoesNotContain("linear", forcedStage, StringComparison.Ordinal);
+    }
 }

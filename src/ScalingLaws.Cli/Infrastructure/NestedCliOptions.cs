@@ -195,7 +195,7 @@ public sealed class NestedCliOptions
         try
         {
             if (formula is not null) return FormulaLaw.Create(formula, domains);
-            if (name is null || name.Trim().Equals("data-mixing", StringComparison.OrdinalIgnoreCase)) return null;
+            if (name is null) return null;
             return LawCatalog.Create(name, domains);
         }
         catch (ArgumentException e) { throw new CliException("Option '" + (formula is null ? "--law" : "--formula") + "': " + e.Message); }
