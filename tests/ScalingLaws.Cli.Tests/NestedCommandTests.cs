@@ -78,4 +78,19 @@ public sealed class NestedCommandTests
         Assert.Contains("loss data-mixing ", forcedStage, StringComparison.Ordinal);
         Assert.DoesNotContain("linear", forcedStage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OptimizeStaysWithinTheFittedMixturesUnlessAskedToExtrapolate()
+    {
+        // The loss falls with h_a everywhere; the fitted mixtures span h_a in [0.1, 0.85].
+        string data = SyntheticRuns();
+        string[] common = ["optimize", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        static double WeightOf(string output) => double.Parse(Regex.Match(output, @"^\s+h_a\s+(\S+)", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
+        var inside = CliRunner.Run(common);
+        Assert.Equal(0, inside.ExitCode);
+        Assert.Equal(0.85, WeightOf(inside.Out), 6);
+        var beyond = CliRunner.Run([.. common, "--extrapolate"]);
+        Assert.Equal(0, beyond.ExitCode);
+        Assert.Equal(1, WeightOf(beyond.Out), 6);
+    }
 }

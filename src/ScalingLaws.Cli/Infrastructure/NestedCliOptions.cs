@@ -74,12 +74,19 @@ public sealed class NestedCliOptions
         Description = "With --nested: write a figure per stage and report.md into this folder",
     };
 
+    /// <summary><c>--extrapolate</c> (optimize only).</summary>
+    public Option<bool> Extrapolate { get; } = new("--extrapolate")
+    {
+        Description = "With optimize --nested: search every weight over [0, 1] instead of the range the fitted mixtures span",
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     /// <remarks>An option whose name the command already has (e.g. <c>--weights</c> of the data options) is shared: values are read by name.</remarks>
     public void AddTo(Command command)
     {
         foreach (Option option in (Option[])[Nested, TargetScale, StepRange, StepSharing, ValidWeights, Target, Weights, Law, Formula, Plots])
             if (!command.Options.Any(o => o.Name == option.Name)) command.Add(option);
+        if (command.Name == "optimize") command.Add(Extrapolate);
     }
 
     /// <summary>Loads <paramref name="path"/>, keeps the rows of <paramref name="where"/>, adds Pile group losses with <c>--valid-weights</c>, and builds the options.</summary>
