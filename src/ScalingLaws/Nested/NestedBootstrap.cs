@@ -7,7 +7,7 @@ namespace ScalingLaws.Nested;
 
 /// <summary>
 /// Propagates the uncertainty of every stage of a <see cref="NestedFit"/> to its mixture laws. Replicate r draws the
-/// fitted mixtures with replacement (seeded by r); for each run of a drawn mixture the step law is refitted on its
+/// fitted mixtures with replacement (seeded by r); for the runs of the drawn mixtures the step law is refitted on their
 /// fitted values plus residuals drawn with replacement within each curve (a residual bootstrap of the logged steps);
 /// the size law is refitted on the drawn mixtures' new step-law predictions and the mixture laws on the drawn
 /// mixtures' new size-law predictions. Refits are warm-started from the point estimate; replicates run in parallel
@@ -84,12 +84,16 @@ public static class NestedBootstrap
         var result = new Dictionary<(int, double), double[]>();
         foreach (var group in fit.StepLaws)
         {
-            if (!group.Runs.Any(r => wanted.Contains(r.Mixture))) continue;
+            // Only the drawn mixtures' runs are refitted (the replicate's data): fewer curves, and the shared α is
+            // estimated from the drawn runs as every other stage of the replicate is.
+            var kept = Enumerable.Range(0, group.Runs.Length).Where(r => wanted.Contains(group.Runs[r].Mixture)).ToList();
+            if (kept.Count == 0) continue;
             int curves = group.Runs.Length * targets;
             var x = new List<IReadOnlyList<double>>();
             var y = new List<IReadOnlyList<double>>();
+            var warm = new List<double>();
             var random = new Random(SeedSequence.Derive(seed, replicate, 1 + (ulong)group.Runs[0].Mixture * 1_000_003UL + (ulong)group.Runs[0].ModelSize % 1_000_003UL));
-            for (int r = 0; r < group.Runs.Length; r++)
+            foreach (int r in kept)
                 for (int t = 0; t < targets; t++)
                 {
                     var run = group.Runs[r];
@@ -99,10 +103,13 @@ public static class NestedBootstrap
                     x.Add(run.Steps);
                     y.Add(fitted.Select(f => f + residuals[random.Next(residuals.Length)]).ToArray());
                 }
-            var refit = NestedStages.FitStep(x, y, o, seed, group.Fit.Values);
-            for (int r = 0; r < group.Runs.Length; r++)
-                result[(group.Runs[r].Mixture, group.Runs[r].ModelSize)] =
-                    [.. Enumerable.Range(0, targets).Select(t => NestedStages.Curve(refit.Values, curves, r * targets + t, o.TargetStep))];
+            foreach (int r in kept) for (int t = 0; t < targets; t++) warm.Add(group.Fit.Values[r * targets + t]);
+            foreach (int r in kept) for (int t = 0; t < targets; t++) warm.Add(group.Fit.Values[curves + r * targets + t]);
+            warm.Add(group.Fit.Values[^1]);
+            var refit = NestedStages.FitStep(x, y, o, seed, warm);
+            for (int i = 0; i < kept.Count; i++)
+                result[(group.Runs[kept[i]].Mixture, group.Runs[kept[i]].ModelSize)] =
+                    [.. Enumerable.Range(0, targets).Select(t => NestedStages.Curve(refit.Values, x.Count, i * targets + t, o.TargetStep))];
         }
         return result;
     }
