@@ -4,7 +4,6 @@ using ScalingLaws.Cli.Commands;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Expressions;
-using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli;
 

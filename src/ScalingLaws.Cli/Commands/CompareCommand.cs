@@ -7,6 +7,7 @@ using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Commands;
 

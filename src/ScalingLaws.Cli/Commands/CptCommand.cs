@@ -1,7 +1,9 @@
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Commands;
 

@@ -6,10 +6,11 @@ using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting.Mixtures;
 using ScalingLaws.Plotting.Reports;
 using ScalingLaws.Serialization;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Cli.Commands;
 

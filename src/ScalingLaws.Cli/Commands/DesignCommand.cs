@@ -7,11 +7,11 @@ using ScalingLaws.Data;
 using ScalingLaws.Design;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Design;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Compute;
 
 namespace ScalingLaws.Cli.Commands;
 

@@ -5,9 +5,11 @@ using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Cli.Commands;
 

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Compute;
 using ScalingLaws.Plotting.Fits;
 using ScalingLaws.Plotting.Mixtures;
 using ScalingLaws.Serialization;
+using ScalingLaws.Optimization.Mixtures;
 using ScottPlot;
 
 namespace ScalingLaws.Cli.Commands;

@@ -3,6 +3,7 @@ using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Laws;
 using ScalingLaws.Validation;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Commands;
 

@@ -6,7 +6,6 @@ using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Infrastructure;
 

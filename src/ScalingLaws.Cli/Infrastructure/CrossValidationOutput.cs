@@ -14,7 +14,7 @@ public static class CrossValidationOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The result of <see cref="CrossValidation.KFold(Laws.IScalingLaw, Data.RunTable, string, int, int, ValidationOptions?)"/> in <paramref name="format"/>.</summary>
+    /// <summary>The result of <see cref="CrossValidation.KFold(Fitting.IScalingLaw, Data.RunTable, string, int, int, ValidationOptions?)"/> in <paramref name="format"/>.</summary>
     /// <param name="result">The cross-validation.</param>
     /// <param name="seed">The seed of the split (reported so the run can be repeated).</param>
     /// <param name="format">Table, JSON or CSV.</param>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingLaws.Data;
 using ScalingLaws.Expressions;
 using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Infrastructure;
 

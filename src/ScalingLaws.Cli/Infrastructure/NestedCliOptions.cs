@@ -3,6 +3,7 @@ using System.CommandLine;
 using ScalingLaws.Data;
 using ScalingLaws.Laws;
 using ScalingLaws.Nested;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Infrastructure;
 

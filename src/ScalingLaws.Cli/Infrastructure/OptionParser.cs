@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Infrastructure;
 

@@ -5,7 +5,7 @@ namespace ScalingLaws.Fitting;
 /// <summary>
 /// Where the multi-start solver begins. Parameters a start does not mention take their value from
 /// the fit's initial values (<see cref="FitOptions.Initial"/>, else the law's
-/// <see cref="Laws.ParameterSpec.Initial"/>).
+/// <see cref="ParameterSpec.Initial"/>).
 /// </summary>
 public abstract record StartPoints
 {
