@@ -8,7 +8,7 @@ using ScalingLaws.Expressions;
 namespace ScalingLaws.Cli;
 
 /// <summary>The <c>scaling-laws</c> command line: parsing, dispatch and the mapping of errors to exit codes.</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>Runs the command line with the given arguments and writers; returns the exit code.</summary>
     /// <param name="args">The arguments.</param>

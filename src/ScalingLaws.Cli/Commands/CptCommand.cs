@@ -13,7 +13,7 @@ namespace ScalingLaws.Cli.Commands;
 /// limited domain data (<c>--domain-tokens</c>), compute allocation at a share (<c>--compute</c>), the critical
 /// mixture ratio (<c>--cmr</c>) and its curve against tokens (<c>--tokens-range</c>), and the Pareto front (<c>--pareto</c>).
 /// </summary>
-public static class CptCommand
+internal static class CptCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -19,7 +19,7 @@ namespace ScalingLaws.Cli.Commands;
 /// allocation on Epoch's data, then a data mixing law and the optimal mixture on mixinglaws' 5-domain
 /// runs, written as a Markdown/HTML report with figures.
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

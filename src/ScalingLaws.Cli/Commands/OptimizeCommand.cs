@@ -17,7 +17,7 @@ namespace ScalingLaws.Cli.Commands;
 /// <c>scaling-laws optimize</c>: optimal domain weights for mixture fits, or the compute-optimal N/D
 /// split (and frontier) for a law in N and D.
 /// </summary>
-public static class OptimizeCommand
+internal static class OptimizeCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

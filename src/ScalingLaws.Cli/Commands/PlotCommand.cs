@@ -12,7 +12,7 @@ using ScottPlot;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws plot</c>: one figure of a saved fit or plan, to PNG or SVG.</summary>
-public static class PlotCommand
+internal static class PlotCommand
 {
     private static readonly string[] Kinds = ["fit", "parity", "residuals", "isoflop", "frontier", "weights", "ternary", "cmr", "pareto"];
 

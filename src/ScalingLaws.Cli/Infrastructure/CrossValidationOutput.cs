@@ -10,7 +10,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// Renders a k-fold cross-validation as table, JSON or CSV: each fold's errors on its fitting and held-out rows,
 /// the mean of the held-out errors over the folds, and the errors of all held-out predictions pooled.
 /// </summary>
-public static class CrossValidationOutput
+internal static class CrossValidationOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -14,7 +14,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// with its own output and error writers. Templates run in plan order, the jobs of one template in parallel.
 /// A job whose folder holds a record with the same key, status ok and all its outputs is not run again.
 /// </summary>
-public static class SweepRunner
+internal static class SweepRunner
 {
     /// <summary>The name of the record each job leaves in its folder.</summary>
     public const string RecordName = "job.json";
