@@ -90,7 +90,7 @@ internal static class SweepRunner
         }
         long elapsed = clock.ElapsedMilliseconds;
         cancellation.ThrowIfCancellationRequested();
-        if (output.GetStringBuilder().Length > 0) AtomicFile.WriteAllText(Path.Combine(jobFolder, "stdout.txt"), output.ToString());
+        if (output.GetStringBuilder().Length > 0) AtomicFile.WriteAllText(Path.Combine(jobFolder, "stdout.txt"), output.ToString(), cancellation);
         string message = exit == 0 ? "" : string.Join("\n", error.ToString().Split('\n').Select(l => l.TrimEnd('\r'))
             .Where(l => l.Length > 0 && !l.StartsWith("Wrote ", StringComparison.Ordinal)));
         if (exit == 0 && job.Outputs.FirstOrDefault(o => !File.Exists(Path.Combine(folder, o)) && !Directory.Exists(Path.Combine(folder, o))) is { } missing)

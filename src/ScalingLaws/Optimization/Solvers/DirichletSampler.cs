@@ -14,7 +14,7 @@ internal static class DirichletSampler
         }
         if (!(sum > 0))
         {
-            result.Fill(0);
+            result.Clear();
             result[random.Next(result.Length)] = 1;
             return;
         }
