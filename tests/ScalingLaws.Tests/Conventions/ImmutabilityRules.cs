@@ -8,6 +8,8 @@ namespace ScalingLaws.Tests.Conventions;
 /// DESIGN.md: results are immutable (records, ImmutableArray); a mutable thing is a ...Builder. A public
 /// type breaks the rule with a public setter other than <c>init</c>, a public non-readonly field, or a
 /// public property or field of a mutable collection type (arrays, List, Dictionary, HashSet, ...).
+/// Properties that implement an interface of another assembly (ScottPlot's tick generator) follow that
+/// interface and are left out.
 /// </summary>
 internal static class ImmutabilityRules
 {
@@ -19,8 +21,10 @@ internal static class ImmutabilityRules
             if (type.Name.EndsWith("Builder", StringComparison.Ordinal) || typeof(Delegate).IsAssignableFrom(type) || type.IsEnum)
                 continue;
             const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            var foreign = ForeignInterfaceMethods(type);
             foreach (var property in type.GetProperties(flags))
             {
+                if (property.GetMethod is { } getter && foreign.Contains(getter)) continue;
                 if (property.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter))
                     yield return $"{type.FullName}.{property.Name} has a public setter";
                 if (IsMutableCollection(property.PropertyType))
@@ -35,6 +39,12 @@ internal static class ImmutabilityRules
             }
         }
     }
+
+    private static HashSet<MethodInfo> ForeignInterfaceMethods(Type type) =>
+        type.IsInterface
+            ? []
+            : type.GetInterfaces().Where(i => i.Assembly != type.Assembly)
+                .SelectMany(i => type.GetInterfaceMap(i).TargetMethods).ToHashSet();
 
     private static bool IsInitOnly(MethodInfo setter) =>
         setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
