@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ScalingLaws.Design;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Compute;
 using Xunit;
 
 namespace ScalingLaws.Tests.Design;
