@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace ScalingLaws.Cli.Tests;
@@ -26,5 +29,68 @@ public sealed class NestedCommandTests
         var result = CliRunner.Run("predict", "--at", "N=1");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--fit", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs at four sizes of six mixtures (loss exact in N, step and h_a) plus one run at the target whose weights sum to 1.05.</summary>
+    private static string SyntheticRuns()
+    {
+        static double Truth(double n, double s, double a) => 1.5 + 0.6 * (1 - a) + Math.Pow(3e7 / n, 0.3) + Math.Pow(2000 / s, 0.5) * (1 + a);
+        var csv = new StringBuilder("N,step,h_a,h_b,loss\n");
+        foreach (double n in new[] { 1e7, 3e7, 1e8, 3e8 })
+            foreach (double a in new[] { 0.1, 0.25, 0.4, 0.55, 0.7, 0.85 })
+                foreach (double s in new[] { 1000, 2000, 3000, 5000, 8000, 13000 })
+                    csv.Append(CultureInfo.InvariantCulture, $"{n},{s},{a},{1 - a},{Truth(n, s, a)}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"1e9,1e5,0.4,0.65,{Truth(1e9, 1e5, 0.4 / 1.05)}\n");
+        return CliRunner.WriteTemp("runs.csv", csv.ToString());
+    }
+
+    [Fact]
+    public void PredictAndOptimizeGiveTheSameLossForAMixtureOffTheSimplex()
+    {
+        string data = SyntheticRuns();
+        string[] common = ["--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        var predict = CliRunner.Run(["predict", .. common, "--format", "csv"]);
+        Assert.Equal(0, predict.ExitCode);
+        Assert.Contains("sum to 1.05; they are rescaled to sum to 1", predict.Error, StringComparison.Ordinal);
+        var observed = predict.Out.Split('\n').Single(l => l.StartsWith("observed,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(0.4 / 1.05, double.Parse(observed[2], CultureInfo.InvariantCulture), 9);
+        double predicted = double.Parse(observed[5], CultureInfo.InvariantCulture);
+        var optimize = CliRunner.Run(["optimize", .. common, "--baseline", "run:h_a=0.4,h_b=0.65"]);
+        Assert.Equal(0, optimize.ExitCode);
+        var baseline = Regex.Match(optimize.Out, @"^\s+run\s+(\S+)", RegexOptions.Multiline);
+        Assert.True(baseline.Success, optimize.Out);
+        // The baseline is printed with six decimals.
+        Assert.InRange(Math.Abs(predicted - double.Parse(baseline.Groups[1].Value, CultureInfo.InvariantCulture)), 0, 5.1e-7);
+    }
+
+    [Fact]
+    public void StageThreeChoosesByLeaveOneOutErrorUnlessALawIsGiven()
+    {
+        string data = SyntheticRuns();
+        string[] common = ["predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        var chosen = CliRunner.Run(common);
+        Assert.Equal(0, chosen.ExitCode);
+        var stage = chosen.Out.Split('\n').Single(l => l.Contains("stage 3", StringComparison.Ordinal));
+        Assert.Matches(@"loss linear \S+ \(data-mixing \S+\)", stage);
+        var forced = CliRunner.Run([.. common, "--law", "data-mixing"]);
+        Assert.Equal(0, forced.ExitCode);
+        var forcedStage = forced.Out.Split('\n').Single(l => l.Contains("stage 3", StringComparison.Ordinal));
+        Assert.Contains("loss data-mixing ", forcedStage, StringComparison.Ordinal);
+        Assert.DoesNotContain("linear", forcedStage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OptimizeStaysWithinTheFittedMixturesUnlessAskedToExtrapolate()
+    {
+        // The loss falls with h_a everywhere; the fitted mixtures span h_a in [0.1, 0.85].
+        string data = SyntheticRuns();
+        string[] common = ["optimize", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        static double WeightOf(string output) => double.Parse(Regex.Match(output, @"^\s+h_a\s+(\S+)", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
+        var inside = CliRunner.Run(common);
+        Assert.Equal(0, inside.ExitCode);
+        Assert.Equal(0.85, WeightOf(inside.Out), 6);
+        var beyond = CliRunner.Run([.. common, "--extrapolate"]);
+        Assert.Equal(0, beyond.ExitCode);
+        Assert.Equal(1, WeightOf(beyond.Out), 6);
     }
 }

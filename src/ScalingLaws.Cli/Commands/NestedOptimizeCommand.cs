@@ -29,6 +29,7 @@ internal static class NestedOptimizeCommand
         var problem = problemFor(fit.Model, options.Domains, budget);
         if (parse.GetValue<string?>("--objective") is null && !options.TotalWeights.IsEmpty)
             problem = problem with { Objective = MixtureObjective.WeightedSum(options.TotalWeights) };
+        if (!parse.GetValue(nested.Extrapolate)) problem = WithinFittedRange(problem, fit);
         var mixtureOptions = new MixtureOptimizerOptions { Seed = seed, MaxDegreeOfParallelism = threads };
         int replicates = parse.GetValue<int>("--bootstrap");
         MixturePlan plan;
@@ -49,5 +50,26 @@ internal static class NestedOptimizeCommand
         ResultWriter.Write(context, parse.GetValue<string?>("--output"), text);
         if (!plan.IsFeasible) throw new CliException("No mixture satisfies the constraints: " + plan.Message);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Bounds every weight by the range the fitted mixtures span (intersected with the user's bounds): outside it the
+    /// mixture laws extrapolate and their optimum is a corner the data do not support. A user bound that leaves no
+    /// overlap is kept as given.
+    /// </summary>
+    private static MixtureProblem WithinFittedRange(MixtureProblem problem, NestedFit fit)
+    {
+        var lower = problem.LowerBounds.ToBuilder();
+        var upper = problem.UpperBounds.ToBuilder();
+        for (int j = 0; j < fit.Options.Domains.Length; j++)
+        {
+            string d = fit.Options.Domains[j];
+            double lo = Math.Max(problem.LowerBounds.GetValueOrDefault(d, 0), fit.Mixtures.Min(m => m[j]));
+            double hi = Math.Min(problem.UpperBounds.GetValueOrDefault(d, 1), fit.Mixtures.Max(m => m[j]));
+            if (lo > hi) continue;
+            lower[d] = lo;
+            upper[d] = hi;
+        }
+        return problem with { LowerBounds = lower.ToImmutable(), UpperBounds = upper.ToImmutable() };
     }
 }

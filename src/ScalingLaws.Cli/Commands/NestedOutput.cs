@@ -22,17 +22,21 @@ internal static class NestedOutput
         var sb = new StringBuilder();
         var runs = fit.StepLaws.Sum(s => s.Runs.Length);
         var steps = fit.StepLaws.SelectMany(s => s.Runs).SelectMany(r => r.Steps).ToList();
-        sb.AppendLine($"Nested prediction at N = {G(o.TargetModelSize)}, step = {G(o.TargetStep)} (Ye et al. 2025: step law → size law → {o.ResolvedMixtureLaw.Name} law)");
+        sb.AppendLine($"Nested prediction at N = {G(o.TargetModelSize)}, step = {G(o.TargetStep)} (Ye et al. 2025: step law → size law → {MixtureLawText(o)})");
         sb.AppendLine($"  fitted: {fit.Mixtures.Length} mixtures × {fit.SizeLaw.Sizes.Length} sizes (N = {string.Join(", ", fit.SizeLaw.Sizes.Select(G))}), steps {G(steps.Min())}–{G(steps.Max())}");
         var alphas = fit.StepLaws.Select(s => s.Fit.Values[^1]).Order().ToList();
         var holdOut = fit.StepLaws.Select(s => s.HoldOutError).Where(double.IsFinite).ToList();
         sb.AppendLine($"  stage 1, step laws: {fit.StepLaws.Length} fits over {runs} runs (α shared per {(o.StepSharing == StepExponentSharing.Run ? "run" : "size")}; median α {F(alphas[alphas.Count / 2], 3)}), "
             + $"hold-out MAE on the last {o.HoldOutSteps} steps {(holdOut.Count > 0 ? F(holdOut.Average(), 4) : "n/a")}");
         sb.AppendLine($"  stage 2, size law: α = {F(fit.SizeLaw.Fit.Values[^1], 3)} shared by {fit.Mixtures.Length * o.Targets.Length} curves, hold-out MAE at N = {G(fit.SizeLaw.Sizes[^1])}: {(double.IsFinite(fit.SizeLaw.HoldOutError) ? F(fit.SizeLaw.HoldOutError, 4) : "n/a (fewer than 4 sizes)")}");
-        sb.AppendLine($"  stage 3, {o.ResolvedMixtureLaw.Name} law per target (leave-one-mixture-out MAE): {string.Join(", ", fit.MixtureLaws.Select(m => $"{m.Target} {F(m.LeaveOneOutError, 4)}"))}");
+        sb.AppendLine($"  stage 3, mixture law per target (leave-one-mixture-out MAE): {string.Join(", ", fit.MixtureLaws.Select(m => $"{m.Target} {m.Law} {F(m.LeaveOneOutError, 4)}"
+            + (m.CandidateErrors.Count > 1 ? $" ({string.Join(", ", m.CandidateErrors.Where(c => c.Key != m.Law).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {F(c.Value, 4)}"))})" : "")))}");
         foreach (var w in fit.Warnings) sb.AppendLine("  warning: " + w);
         return sb.ToString();
     }
+
+    private static string MixtureLawText(NestedOptions o) => o.MixtureLaw is { } law ? law.Name + " law"
+        : $"the least leave-one-mixture-out error of {string.Join(", ", o.MixtureCandidates.Select(c => c.Name))}";
 
     private static string Table(NestedFit fit, IReadOnlyList<NestedPrediction> rows, NestedComparison? comparison)
     {
@@ -127,7 +131,7 @@ internal static class NestedOutput
             JsonNumbers.Write(w, "N", o.TargetModelSize);
             JsonNumbers.Write(w, "step", o.TargetStep);
             w.WriteEndObject();
-            w.WriteString("mixtureLaw", o.ResolvedMixtureLaw.Name);
+            w.WriteString("mixtureLaw", MixtureLawText(o));
             w.WriteStartObject("stages");
             w.WriteStartArray("stepLaws");
             foreach (var s in fit.StepLaws)
@@ -158,6 +162,7 @@ internal static class NestedOutput
                 w.WriteStartObject("parameters");
                 foreach (var p in m.Fit.Parameters) JsonNumbers.Write(w, p.Name, p.Value);
                 w.WriteEndObject();
+                w.WriteString("law", m.Law);
                 JsonNumbers.Write(w, "leaveOneOutMae", m.LeaveOneOutError);
                 w.WriteBoolean("usable", m.Fit.IsUsable);
                 w.WriteEndObject();

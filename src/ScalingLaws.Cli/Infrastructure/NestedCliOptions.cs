@@ -60,7 +60,7 @@ internal sealed class NestedCliOptions
     /// <summary><c>--law</c> (mixture law; nested only).</summary>
     public Option<string?> Law { get; } = new("--law")
     {
-        Description = "Mixture law of --nested at the target scale (a catalogue law over the domain weights); default data-mixing",
+        Description = "Mixture law of --nested at the target scale (a catalogue law over the domain weights); default: per target, data-mixing or the linear mixture model, whichever has the smaller leave-one-mixture-out error",
     };
 
     /// <summary><c>--formula</c> (mixture law as a formula over the domain columns).</summary>
@@ -75,12 +75,19 @@ internal sealed class NestedCliOptions
         Description = "With --nested: write a figure per stage and report.md into this folder",
     };
 
+    /// <summary><c>--extrapolate</c> (optimize only).</summary>
+    public Option<bool> Extrapolate { get; } = new("--extrapolate")
+    {
+        Description = "With optimize --nested: search every weight over [0, 1] instead of the range the fitted mixtures span",
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     /// <remarks>An option whose name the command already has (e.g. <c>--weights</c> of the data options) is shared: values are read by name.</remarks>
     public void AddTo(Command command)
     {
         foreach (Option option in (Option[])[Nested, TargetScale, StepRange, StepSharing, ValidWeights, Target, Weights, Law, Formula, Plots])
             if (!command.Options.Any(o => o.Name == option.Name)) command.Add(option);
+        if (command.Name == "optimize") command.Add(Extrapolate);
     }
 
     /// <summary>Loads <paramref name="path"/>, keeps the rows of <paramref name="where"/>, adds Pile group losses with <c>--valid-weights</c>, and builds the options.</summary>
@@ -196,7 +203,7 @@ internal sealed class NestedCliOptions
         try
         {
             if (formula is not null) return FormulaLaw.Create(formula, domains);
-            if (name is null || name.Trim().Equals("data-mixing", StringComparison.OrdinalIgnoreCase)) return null;
+            if (name is null) return null;
             return LawCatalog.Create(name, domains);
         }
         catch (ArgumentException e) { throw new CliException("Option '" + (formula is null ? "--law" : "--formula") + "': " + e.Message); }

@@ -61,7 +61,8 @@ public static class NestedFigures
         for (int m = 0; m < fit.Mixtures.Length; m++)
         {
             var color = FigureStyle.Ordered(m, fit.Mixtures.Length);
-            var points = plot.Add.ScatterPoints(FigureStyle.Log10(fit.SizeLaw.Sizes), [.. fit.SizeLaw.Inputs[m][target]]);
+            var logged = Enumerable.Range(0, fit.SizeLaw.Sizes.Length).Where(k => double.IsFinite(fit.SizeLaw.Inputs[m][target][k])).ToList();
+            var points = plot.Add.ScatterPoints(FigureStyle.Log10([.. logged.Select(k => fit.SizeLaw.Sizes[k])]), [.. logged.Select(k => fit.SizeLaw.Inputs[m][target][k])]);
             points.Color = color; points.MarkerSize = 4;
             var line = plot.Add.ScatterLine(FigureStyle.Log10(xs), [.. xs.Select(x => Curve(fit.SizeLaw.Fit.Values, curves, m * targets + target, x))]);
             line.Color = color.WithAlpha(0.6); line.LineWidth = 1;

@@ -7,7 +7,7 @@ namespace ScalingLaws.Nested;
 
 /// <summary>
 /// Propagates the uncertainty of every stage of a <see cref="NestedFit"/> to its mixture laws. Replicate r draws the
-/// fitted mixtures with replacement (seeded by r); for each run of a drawn mixture the step law is refitted on its
+/// fitted mixtures with replacement (seeded by r); for the runs of the drawn mixtures the step law is refitted on their
 /// fitted values plus residuals drawn with replacement within each curve (a residual bootstrap of the logged steps);
 /// the size law is refitted on the drawn mixtures' new step-law predictions and the mixture laws on the drawn
 /// mixtures' new size-law predictions. Refits are warm-started from the point estimate; replicates run in parallel
@@ -29,7 +29,6 @@ public static class NestedBootstrap
         var samples = new double[targets][][];
         var usable = new bool[targets][];
         for (int t = 0; t < targets; t++) { samples[t] = new double[replicates][]; usable[t] = new bool[replicates]; }
-        var law = o.ResolvedMixtureLaw;
         Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
         {
             var random = new Random(SeedSequence.Derive(options.Seed, r, 0));
@@ -41,7 +40,7 @@ public static class NestedBootstrap
             var point = fit.SizeLaw.Fit.Values;
             foreach (int m in drawn)
                 for (int t = 0; t < targets; t++)
-                    sizeInputs.Add(fit.SizeLaw.Sizes.Select(n => atStep[(m, n)][t]).ToArray());
+                    sizeInputs.Add(fit.SizeLaw.Sizes.Select(n => atStep.TryGetValue((m, n), out var l) ? l[t] : double.NaN).ToArray());
             foreach (int m in drawn) for (int t = 0; t < targets; t++) warm.Add(point[m * targets + t]);
             foreach (int m in drawn) for (int t = 0; t < targets; t++) warm.Add(point[sizeCurves + m * targets + t]);
             warm.Add(point[^1]);
@@ -51,7 +50,7 @@ public static class NestedBootstrap
             for (int t = 0; t < targets; t++)
             {
                 var y = drawn.Select((_, i) => NestedStages.Curve(size.Values, sizeInputs.Count, i * targets + t, o.TargetModelSize)).ToArray();
-                var refit = NestedStages.FitMixture(law, o, drawnMixtures, y, o.Targets[t], fit.MixtureLaws[t].Fit.Values);
+                var refit = NestedStages.FitMixture(fit.MixtureLaws[t].Fit.Law, o, drawnMixtures, y, o.Targets[t], fit.MixtureLaws[t].Fit.Values);
                 samples[t][r] = [.. refit.Values];
                 usable[t][r] = sizeOk && refit.IsUsable;
             }
@@ -85,12 +84,16 @@ public static class NestedBootstrap
         var result = new Dictionary<(int, double), double[]>();
         foreach (var group in fit.StepLaws)
         {
-            if (!group.Runs.Any(r => wanted.Contains(r.Mixture))) continue;
+            // Only the drawn mixtures' runs are refitted (the replicate's data): fewer curves, and the shared α is
+            // estimated from the drawn runs as every other stage of the replicate is.
+            var kept = Enumerable.Range(0, group.Runs.Length).Where(r => wanted.Contains(group.Runs[r].Mixture)).ToList();
+            if (kept.Count == 0) continue;
             int curves = group.Runs.Length * targets;
             var x = new List<IReadOnlyList<double>>();
             var y = new List<IReadOnlyList<double>>();
+            var warm = new List<double>();
             var random = new Random(SeedSequence.Derive(seed, replicate, 1 + (ulong)group.Runs[0].Mixture * 1_000_003UL + (ulong)group.Runs[0].ModelSize % 1_000_003UL));
-            for (int r = 0; r < group.Runs.Length; r++)
+            foreach (int r in kept)
                 for (int t = 0; t < targets; t++)
                 {
                     var run = group.Runs[r];
@@ -100,10 +103,13 @@ public static class NestedBootstrap
                     x.Add(run.Steps);
                     y.Add(fitted.Select(f => f + residuals[random.Next(residuals.Length)]).ToArray());
                 }
-            var refit = NestedStages.FitStep(x, y, o, seed, group.Fit.Values);
-            for (int r = 0; r < group.Runs.Length; r++)
-                result[(group.Runs[r].Mixture, group.Runs[r].ModelSize)] =
-                    [.. Enumerable.Range(0, targets).Select(t => NestedStages.Curve(refit.Values, curves, r * targets + t, o.TargetStep))];
+            foreach (int r in kept) for (int t = 0; t < targets; t++) warm.Add(group.Fit.Values[r * targets + t]);
+            foreach (int r in kept) for (int t = 0; t < targets; t++) warm.Add(group.Fit.Values[curves + r * targets + t]);
+            warm.Add(group.Fit.Values[^1]);
+            var refit = NestedStages.FitStep(x, y, o, seed, warm);
+            for (int i = 0; i < kept.Count; i++)
+                result[(group.Runs[kept[i]].Mixture, group.Runs[kept[i]].ModelSize)] =
+                    [.. Enumerable.Range(0, targets).Select(t => NestedStages.Curve(refit.Values, x.Count, i * targets + t, o.TargetStep))];
         }
         return result;
     }

@@ -13,7 +13,7 @@ public sealed record NestedFit
     /// <summary>The settings used.</summary>
     public required NestedOptions Options { get; init; }
 
-    /// <summary>The mixtures carried through every stage (logged at every fitted size), in domain order.</summary>
+    /// <summary>The mixtures carried through every stage (logged at two or more fitted sizes), in domain order.</summary>
     public required ImmutableArray<ImmutableArray<double>> Mixtures { get; init; }
 
     /// <summary>Stage 1: one step law per (size, mixture) run, size-major within each mixture.</summary>
@@ -34,14 +34,19 @@ public sealed record NestedFit
     /// <summary>The target losses as a mixture model (one loss per target, named by its column) for <see cref="MixtureOptimizer"/>.</summary>
     public MixtureModel Model => MixtureModel.FromFits(Options.Domains, MixtureLaws.Select(m => FittedLaw.From(m.Fit)));
 
-    /// <summary>The mixture laws' predictions L_t(h) at the target scale, in target order.</summary>
-    /// <param name="weights">The mixture, in domain order.</param>
+    /// <summary>
+    /// The mixture laws' predictions L_t(h / Σ_j h_j) at the target scale, in target order: the weights are rescaled
+    /// to sum to 1 first, as <see cref="MixtureOptimizer"/> evaluates its baselines, so both give the same loss.
+    /// </summary>
+    /// <param name="weights">The mixture, in domain order (non-negative, not all zero).</param>
+    /// <exception cref="ArgumentException">The count differs from the domains', or a weight is negative or not finite, or all are zero.</exception>
     public ImmutableArray<double> Predict(IReadOnlyList<double> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count != Options.Domains.Length)
             throw new ArgumentException($"{weights.Count} weights for {Options.Domains.Length} domains ({string.Join(", ", Options.Domains)}).", nameof(weights));
-        return [.. MixtureLaws.Select(m => NestedStages.PredictMixture(FittedLaw.From(m.Fit), Options, weights))];
+        var simplex = NestedData.Normalise(weights);
+        return [.. MixtureLaws.Select(m => NestedStages.PredictMixture(FittedLaw.From(m.Fit), Options, simplex))];
     }
 
     /// <summary>Σ_t w_t·L_t with <see cref="NestedOptions.TotalWeights"/>, or NaN when there are none.</summary>

@@ -58,8 +58,8 @@ public sealed record NestedOptions
 
     /// <summary>
     /// The mixture model fitted per target on the predicted target-scale losses: a law whose variables are
-    /// domain-weight columns (a subset of <see cref="Domains"/>). Default <c>null</c>: Ye et al.'s
-    /// <see cref="DataMixingLaw"/> over <see cref="Domains"/>, fitted with its own recipe.
+    /// domain-weight columns (a subset of <see cref="Domains"/>). Default <c>null</c>: per target, the candidate of
+    /// <see cref="MixtureCandidates"/> with the least leave-one-mixture-out error.
     /// </summary>
     public IScalingLaw? MixtureLaw { get; init; }
 
@@ -72,8 +72,14 @@ public sealed record NestedOptions
     /// <summary>Threads for the per-run and per-target fits; default −1 (all cores). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>The mixture law used: <see cref="MixtureLaw"/> or the data mixing law over <see cref="Domains"/>.</summary>
-    public IScalingLaw ResolvedMixtureLaw => MixtureLaw ?? new DataMixingLaw(Domains);
+    /// <summary>
+    /// The mixture laws stage 3 chooses from: <see cref="MixtureLaw"/> alone when set; otherwise Ye et al.'s
+    /// <see cref="DataMixingLaw"/> and the first-order (Scheffé) mixture model L(h) = Σ_j b_j·h_j over
+    /// <see cref="Domains"/>, each named as reported.
+    /// </summary>
+    public ImmutableArray<MixtureCandidate> MixtureCandidates => MixtureLaw is { } law
+        ? [new MixtureCandidate(law.Name, law)]
+        : [new MixtureCandidate("data-mixing", new DataMixingLaw(Domains)), MixtureCandidate.Linear(Domains)];
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentException">A target or count is invalid, or the mixture law reads a variable that is not a domain.</exception>
@@ -91,8 +97,7 @@ public sealed record NestedOptions
             if (!Targets.Contains(name)) throw new ArgumentException($"The total-loss weight of '{name}' names no target; the targets are {string.Join(", ", Targets)}.");
             if (!(weight >= 0) || !double.IsFinite(weight)) throw new ArgumentException($"The total-loss weight of '{name}' must be a non-negative number (got {weight}).");
         }
-        var extra = ResolvedMixtureLaw.Variables.Where(v => !Domains.Contains(v)).ToList();
-        if (extra.Count > 0)
-            throw new ArgumentException($"The mixture law '{ResolvedMixtureLaw.Name}' reads {string.Join(", ", extra)}, which are not domain-weight columns ({string.Join(", ", Domains)}); at the target scale only the weights vary.");
+        if (MixtureLaw is { } law && law.Variables.Where(v => !Domains.Contains(v)).ToList() is { Count: > 0 } extra)
+            throw new ArgumentException($"The mixture law '{law.Name}' reads {string.Join(", ", extra)}, which are not domain-weight columns ({string.Join(", ", Domains)}); at the target scale only the weights vary.");
     }
 }

@@ -13,7 +13,8 @@ namespace ScalingLaws.Nested;
 /// logged steps and extrapolated to S*.</item>
 /// <item>Size law per (mixture, target): L(N) = c + (k/N)^α on the step-law predictions at S*, one α shared by
 /// every curve, extrapolated to N*.</item>
-/// <item>Mixture law per target (the data mixing law unless set) on the predicted losses at (N*, S*).</item>
+/// <item>Mixture law per target on the predicted losses at (N*, S*): the law given, or the candidate (data mixing law,
+/// linear mixture model) with the least leave-one-mixture-out error.</item>
 /// </list>
 /// Runs at N* are never fitted; runs above N* are ignored. Every fit is a Levenberg–Marquardt fit of the engine.
 /// </summary>
@@ -49,18 +50,28 @@ public static class NestedPipeline
         double alpha = size.Fit.Values[^1];
         if (alpha <= 1e-6) warnings.Add("The size law's exponent is 0: the losses do not fall with model size, so the size extrapolation is flat.");
 
-        // Stage 3: mixture laws.
-        var law = options.ResolvedMixtureLaw;
-        int parameterCount = law.Parameters.Length;
-        if (data.Mixtures.Length <= parameterCount)
-            throw new DataException($"the mixture law '{law.Name}' has {parameterCount} parameters but only {data.Mixtures.Length} mixtures are logged at every fitted size; give more mixtures or a smaller law.", table.Name);
+        // Stage 3: mixture laws, per target the candidate with the least leave-one-mixture-out error.
+        var allCandidates = options.MixtureCandidates;
+        var candidates = allCandidates.Where(c => c.Law.Parameters.Length < data.Mixtures.Length).ToList();
+        if (candidates.Count == 0)
+        {
+            var smallest = allCandidates.MinBy(c => c.Law.Parameters.Length)!;
+            throw new DataException($"the mixture law '{smallest.Name}' has {smallest.Law.Parameters.Length} parameters but only {data.Mixtures.Length} mixtures are logged at two or more fitted sizes; give more mixtures or a smaller law.", table.Name);
+        }
         var mixtureFits = new MixtureLawFit[targets];
         var mixtures = data.Mixtures.Select(m => (IReadOnlyList<double>)m).ToList();
         Parallel.For(0, targets, parallel, t =>
         {
             var y = size.AtTarget.Select(m => m[t]).ToArray();
-            var fit = NestedStages.FitMixture(law, options, mixtures, y, options.Targets[t]);
-            mixtureFits[t] = new MixtureLawFit(options.Targets[t], fit, LeaveOneOut(law, options, mixtures, y, fit));
+            var tried = candidates.Select(c =>
+            {
+                var fit = NestedStages.FitMixture(c.Law, options, mixtures, y, options.Targets[t]);
+                return (Candidate: c, Fit: fit, Error: LeaveOneOut(c.Law, options, mixtures, y, fit));
+            }).ToList();
+            var best = tried.OrderBy(c => double.IsNaN(c.Error) ? double.PositiveInfinity : c.Error).First();
+            var errors = allCandidates.ToImmutableDictionary(c => c.Name,
+                c => tried.Where(x => ReferenceEquals(x.Candidate, c)).Select(x => x.Error).DefaultIfEmpty(double.NaN).First());
+            mixtureFits[t] = new MixtureLawFit(options.Targets[t], best.Fit, best.Error, best.Candidate.Name, errors);
         });
         foreach (var m in mixtureFits.Where(m => !m.Fit.IsUsable))
             warnings.Add($"The mixture law of {m.Target} did not converge ({m.Fit.Termination}).");
@@ -94,7 +105,7 @@ public static class NestedPipeline
         if (h > 0 && runs.All(r => r.Steps.Length - h >= 3))
         {
             var early = NestedStages.FitStep(x.Select(c => (IReadOnlyList<double>)c.Take(c.Count - h).ToArray()).ToList(),
-                y.Select(c => (IReadOnlyList<double>)c.Take(c.Count - h).ToArray()).ToList(), options, seed);
+                y.Select(c => (IReadOnlyList<double>)c.Take(c.Count - h).ToArray()).ToList(), options, seed, fit.Values);
             double sum = 0; int n = 0;
             for (int c = 0; c < x.Count; c++)
                 for (int i = x[c].Count - h; i < x[c].Count; i++, n++)
@@ -111,7 +122,7 @@ public static class NestedPipeline
         for (int m = 0; m < mixtures; m++)
         {
             inputs[m] = new double[targets][];
-            for (int t = 0; t < targets; t++) inputs[m][t] = new double[sizes];
+            for (int t = 0; t < targets; t++) inputs[m][t] = Enumerable.Repeat(double.NaN, sizes).ToArray();
         }
         foreach (var s in steps)
             for (int r = 0; r < s.Runs.Length; r++)
@@ -124,12 +135,14 @@ public static class NestedPipeline
         var atTarget = Enumerable.Range(0, mixtures).Select(m => Enumerable.Range(0, targets)
             .Select(t => NestedStages.Curve(fit.Values, curves.Count, m * targets + t, options.TargetModelSize)).ToImmutableArray()).ToImmutableArray();
         double holdOut = double.NaN;
-        if (sizes >= 4)
+        // Hold-out: refit without the largest size on the curves logged at every size, error at the largest size.
+        var whole = Enumerable.Range(0, curves.Count).Where(c => curves[c].All(double.IsFinite)).ToList();
+        if (sizes >= 4 && whole.Count > 0)
         {
-            var head = curves.Select(c => (IReadOnlyList<double>)c.Take(sizes - 1).ToArray()).ToList();
+            var head = whole.Select(c => (IReadOnlyList<double>)curves[c].Take(sizes - 1).ToArray()).ToList();
             var early = NestedStages.FitSize(data.Sizes.Take(sizes - 1).ToArray(), head, options, options.Seed);
-            holdOut = Enumerable.Range(0, curves.Count)
-                .Average(c => Math.Abs(NestedStages.Curve(early.Values, curves.Count, c, data.Sizes[^1]) - curves[c][sizes - 1]));
+            holdOut = Enumerable.Range(0, whole.Count)
+                .Average(i => Math.Abs(NestedStages.Curve(early.Values, whole.Count, i, data.Sizes[^1]) - curves[whole[i]][sizes - 1]));
         }
         return new SizeLawFit(fit, data.Sizes,
             [.. inputs.Select(m => m.Select(c => c.ToImmutableArray()).ToImmutableArray())], atTarget, holdOut);

@@ -31,14 +31,17 @@ public sealed record NestedPrediction(string Label, ImmutableArray<double> Weigh
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(given);
         var result = ImmutableArray.CreateBuilder<NestedPrediction>();
-        NestedPrediction Make(string label, IReadOnlyList<double> w, ImmutableArray<double> chain, ImmutableArray<double> observed) =>
-            new(label, [.. w], fit.Predict(w), chain, observed,
+        NestedPrediction Make(string label, IReadOnlyList<double> given, ImmutableArray<double> chain, ImmutableArray<double> observed)
+        {
+            var w = NestedData.Normalise(given);
+            return new(label, [.. w], fit.Predict(w), chain, observed,
                 ensemble is null ? [] : NestedBootstrap.PredictionIntervals(fit, ensemble, w, level), OutsideOf(fit, w));
+        }
         if (given.Count > 0)
         {
             foreach (var w in given)
             {
-                int m = IndexOf(fit, w);
+                int m = IndexOf(fit, NestedData.Normalise(w));
                 result.Add(Make("given", w, m >= 0 ? fit.SizeLaw.AtTarget[m] : [], []));
             }
             return result.ToImmutable();
@@ -47,7 +50,7 @@ public sealed record NestedPrediction(string Label, ImmutableArray<double> Weigh
             result.Add(Make("fitted", fit.Mixtures[m], fit.SizeLaw.AtTarget[m], []));
         foreach (var o in fit.Observations)
         {
-            int m = IndexOf(fit, o.Weights);
+            int m = IndexOf(fit, NestedData.Normalise(o.Weights));
             result.Add(Make("observed", o.Weights, m >= 0 ? fit.SizeLaw.AtTarget[m] : [], o.Losses));
         }
         return result.ToImmutable();
@@ -56,9 +59,12 @@ public sealed record NestedPrediction(string Label, ImmutableArray<double> Weigh
     private static int IndexOf(NestedFit fit, IReadOnlyList<double> weights)
     {
         for (int m = 0; m < fit.Mixtures.Length; m++)
-            if (fit.Mixtures[m].Select((v, j) => Math.Abs(v - weights[j]) <= 1e-9).All(b => b)) return m;
+            if (fit.Mixtures[m].Select((v, j) => Math.Abs(v - weights[j]) <= RangeTolerance).All(b => b)) return m;
         return -1;
     }
+
+    /// <summary>Weights are logged to a few digits (0.01562 for 1/64): a weight within 1e-4 of the fitted range counts as inside.</summary>
+    private const double RangeTolerance = 1e-4;
 
     private static ImmutableArray<string> OutsideOf(NestedFit fit, IReadOnlyList<double> weights)
     {
@@ -66,7 +72,7 @@ public sealed record NestedPrediction(string Label, ImmutableArray<double> Weigh
         for (int j = 0; j < fit.Options.Domains.Length; j++)
         {
             double lo = fit.Mixtures.Min(m => m[j]), hi = fit.Mixtures.Max(m => m[j]);
-            if (weights[j] < lo - 1e-12 || weights[j] > hi + 1e-12) outside.Add(fit.Options.Domains[j]);
+            if (weights[j] < lo - RangeTolerance || weights[j] > hi + RangeTolerance) outside.Add(fit.Options.Domains[j]);
         }
         return outside.ToImmutable();
     }

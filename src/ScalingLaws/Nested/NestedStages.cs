@@ -42,12 +42,14 @@ internal static class NestedStages
         return FitCurves(law, CurveData(steps, losses, target), options.StepLoss, seed, warm);
     }
 
-    /// <summary>The size law over every (mixture, target) curve: <c>inputs[curve][size]</c>.</summary>
+    /// <summary>The size law over every (mixture, target) curve: <c>inputs[curve][size]</c>, NaN where a mixture has no run at that size.</summary>
     public static FitResult FitSize(IReadOnlyList<double> sizes, IReadOnlyList<IReadOnlyList<double>> inputs, NestedOptions options, int seed,
         IReadOnlyList<double>? warm = null)
     {
         var law = new SharedExponentPowerLaw(inputs.Count, 0.3, 0.8);
-        return FitCurves(law, CurveData(inputs.Select(_ => sizes).ToList(), inputs, "loss at the target step"), options.SizeLoss, seed, warm);
+        var x = inputs.Select(c => (IReadOnlyList<double>)sizes.Where((_, k) => double.IsFinite(c[k])).ToArray()).ToList();
+        var y = inputs.Select(c => (IReadOnlyList<double>)c.Where(double.IsFinite).ToArray()).ToList();
+        return FitCurves(law, CurveData(x, y, "loss at the target step"), options.SizeLoss, seed, warm);
     }
 
     /// <summary>The mixture law of one target on mixtures → predicted target-scale losses.</summary>

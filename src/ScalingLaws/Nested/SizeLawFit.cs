@@ -10,8 +10,8 @@ namespace ScalingLaws.Nested;
 /// </summary>
 /// <param name="Fit">The fit over every fitted size; curve index = mixture × targets + target.</param>
 /// <param name="Sizes">The fitted model sizes, ascending.</param>
-/// <param name="Inputs">Step-law predictions at the target step: <c>Inputs[mixture][target][size]</c>.</param>
+/// <param name="Inputs">Step-law predictions at the target step: <c>Inputs[mixture][target][size]</c> (NaN where the mixture has no run at that size).</param>
 /// <param name="AtTarget">L(N*) for each mixture and target: <c>AtTarget[mixture][target]</c>.</param>
-/// <param name="HoldOutError">Mean absolute error at the largest size of a refit without it (NaN with fewer than four sizes).</param>
+/// <param name="HoldOutError">Mean absolute error at the largest size of a refit without it, over the curves logged at every size (NaN with fewer than four sizes).</param>
 public sealed record SizeLawFit(FitResult Fit, ImmutableArray<double> Sizes, ImmutableArray<ImmutableArray<ImmutableArray<double>>> Inputs,
     ImmutableArray<ImmutableArray<double>> AtTarget, double HoldOutError);

@@ -64,12 +64,45 @@ public sealed class NestedPipelineTests
     }
 
     [Fact]
-    public void AMixtureMissingAtOneSizeIsLeftOutWithAWarningNamingIt()
+    public void AMixtureMissingAtOneSizeKeepsItsSizeCurveThroughTheOthersAndOneAtASingleSizeIsLeftOut()
     {
-        var table = Synthetic(Sizes, Steps, keep: (n, a) => !(n == 1e8 && a == 0.25));
+        var table = Synthetic(Sizes, Steps, keep: (n, a) => !(n == 1e8 && a == 0.25) && !(n != 1e7 && a == 0.7));
         var fit = NestedPipeline.Fit(table, Options());
         Assert.Equal(5, fit.Mixtures.Length);
         Assert.Contains(fit.Warnings, w => w.Contains("0.25-0.75 (no run at N = 1E+08)", StringComparison.Ordinal));
+        Assert.Contains(fit.Warnings, w => w.Contains("fewer than two fitted sizes", StringComparison.Ordinal) && w.Contains("0.7-0.3 (logged at N = 1E+07 only)", StringComparison.Ordinal));
+        // The exponent is shared, so the partly logged mixture's size curve is still exact at the target.
+        int m = fit.Mixtures.IndexOf(fit.Mixtures.Single(w => w[0] == 0.25));
+        Assert.Equal(Truth(1e9, 1e5, 0.25), fit.SizeLaw.AtTarget[m][0], 3);
+        Assert.True(double.IsNaN(fit.SizeLaw.Inputs[m][0][2]));
+    }
+
+    [Fact]
+    public void WeightsOffTheSimplexAreRescaledWithAWarningSoEveryRouteEvaluatesTheSameMixture()
+    {
+        var table = Synthetic(Sizes, Steps);
+        var a = table.Numeric("h_a").ToArray();
+        var b = table.Numeric("h_b").Select((v, i) => table.Numeric("N")[i] == 1e9 && a[i] == 0.4 ? v + 0.05 : v).ToArray();
+        var shifted = new RunTable("synthetic.csv", [RunColumn.Numeric("N", table.Numeric("N")), RunColumn.Numeric("step", table.Numeric("step")),
+            RunColumn.Numeric("h_a", a), RunColumn.Numeric("h_b", b), RunColumn.Numeric("loss", table.Numeric("loss"))]);
+        var fit = NestedPipeline.Fit(shifted, Options());
+        Assert.Contains(fit.Warnings, w => w.Contains("sum to 1.05", StringComparison.Ordinal) && w.Contains("rescaled to sum to 1", StringComparison.Ordinal));
+        Assert.Equal(fit.Predict([0.4 / 1.05, 0.65 / 1.05])[0], fit.Predict([0.4, 0.65])[0], 12);
+        var observed = fit.Observations.Single(o => Math.Abs(o.Weights[0] - 0.4 / 1.05) < 1e-12);
+        Assert.Equal(1, observed.Weights.Sum(), 12);
+    }
+
+    [Fact]
+    public void WithoutALawStageThreeKeepsTheCandidateWithTheLeastLeaveOneOutError()
+    {
+        // The truth is linear in the weights: the linear mixture model is exact, the data mixing law is not.
+        var fit = NestedPipeline.Fit(Synthetic(Sizes, Steps), Options() with { MixtureLaw = null });
+        var chosen = Assert.Single(fit.MixtureLaws);
+        Assert.Equal(["data-mixing", "linear"], chosen.CandidateErrors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("linear", chosen.Law);
+        Assert.Equal(chosen.CandidateErrors.Values.Min(), chosen.LeaveOneOutError);
+        Assert.True(chosen.LeaveOneOutError < 1e-3);
+        Assert.Equal(Truth(1e9, 1e5, 0.4), fit.Predict([0.4, 0.6])[0], 3);
     }
 
     [Fact]
