@@ -34,7 +34,8 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         new("beta", Lower: 0, Initial: 0.28, Description: "data exponent β (dimensionless, ≥ 0)"),
     ];
 
-    private static readonly FitRecipe Recipe = new(
+    /// <summary>The recipe, built on its first fit (listing the catalogue does not need it).</summary>
+    private static FitRecipe Recipe => field ??= new(
         new HuberLoss(1e-3),
         ResidualSpace.Log,
         new GridStarts(
