@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
@@ -97,6 +98,7 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         cache[1] = Math.Log(x[1]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector code: ReadyToRun cannot precompile it, and its first tier is slow
     void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
     {
         RowCache.Check(5, 2, parameters.Length, cache.Length, values.Length);
@@ -119,6 +121,7 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector code: ReadyToRun cannot precompile it, and its first tier is slow
     void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
     {
         int n = values.Length;
@@ -162,6 +165,7 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
     }
 
     /// <summary>log N and log D of rows i … i + 3 from the interleaved cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<double> LogN, Vector256<double> LogD) Load(ReadOnlySpan<double> cache, int i)
     {
         var rows = cache.Slice(2 * i, 8);
