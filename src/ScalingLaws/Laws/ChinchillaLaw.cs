@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
 
@@ -33,7 +35,8 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         new("beta", Lower: 0, Initial: 0.28, Description: "data exponent β (dimensionless, ≥ 0)"),
     ];
 
-    private static readonly FitRecipe Recipe = new(
+    /// <summary>The recipe, built on its first fit (listing the catalogue does not need it).</summary>
+    private static FitRecipe Recipe => field ??= new(
         new HuberLoss(1e-3),
         ResidualSpace.Log,
         new GridStarts(
@@ -65,7 +68,7 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
     {
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         double logN = Math.Log(x[0]), logD = Math.Log(x[1]);
-        return FastMath.Exp(parameters[2]) + FastMath.Exp(parameters[0] - parameters[3] * logN) + FastMath.Exp(parameters[1] - parameters[4] * logD);
+        return PolynomialExp.Exp(parameters[2]) + PolynomialExp.Exp(parameters[0] - parameters[3] * logN) + PolynomialExp.Exp(parameters[1] - parameters[4] * logD);
     }
 
     /// <summary>L(N, D) and its exact gradient with respect to (a, b, e, alpha, beta).</summary>
@@ -74,9 +77,9 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         LawMath.CheckLengths(this, parameters.Length, x.Length);
         LawMath.CheckGradient(this, gradient.Length);
         double logN = Math.Log(x[0]), logD = Math.Log(x[1]);
-        double modelTerm = FastMath.Exp(parameters[0] - parameters[3] * logN);
-        double dataTerm = FastMath.Exp(parameters[1] - parameters[4] * logD);
-        double irreducible = FastMath.Exp(parameters[2]);
+        double modelTerm = PolynomialExp.Exp(parameters[0] - parameters[3] * logN);
+        double dataTerm = PolynomialExp.Exp(parameters[1] - parameters[4] * logD);
+        double irreducible = PolynomialExp.Exp(parameters[2]);
         gradient[0] = modelTerm;
         gradient[1] = dataTerm;
         gradient[2] = irreducible;
@@ -95,34 +98,63 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         cache[1] = Math.Log(x[1]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector code: ReadyToRun cannot precompile it, and its first tier is slow
     void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
     {
         RowCache.Check(5, 2, parameters.Length, cache.Length, values.Length);
         double a = parameters[0], b = parameters[1], alpha = parameters[3], beta = parameters[4];
-        double irreducible = FastMath.Exp(parameters[2]);
-        for (int i = 0; i < values.Length; i++)
+        double irreducible = PolynomialExp.Exp(parameters[2]);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (va, vb, valpha, vbeta, ve) = (Vector256.Create(a), Vector256.Create(b), Vector256.Create(alpha), Vector256.Create(beta), Vector256.Create(irreducible));
+            for (; i + 4 <= values.Length; i += 4)
+            {
+                var (logN, logD) = Load(cache, i);
+                (ve + PolynomialExp.Exp(va - valpha * logN) + PolynomialExp.Exp(vb - vbeta * logD)).CopyTo(values[i..]);
+            }
+        }
+        for (; i < values.Length; i++)
         {
             double logN = cache[2 * i], logD = cache[2 * i + 1];
-            values[i] = irreducible + FastMath.Exp(a - alpha * logN) + FastMath.Exp(b - beta * logD);
+            values[i] = irreducible + PolynomialExp.Exp(a - alpha * logN) + PolynomialExp.Exp(b - beta * logD);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector code: ReadyToRun cannot precompile it, and its first tier is slow
     void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
     {
         int n = values.Length;
         RowCache.Check(5, 2, parameters.Length, cache.Length, n, gradient.Length);
         double a = parameters[0], b = parameters[1], alpha = parameters[3], beta = parameters[4];
-        double irreducible = FastMath.Exp(parameters[2]);
+        double irreducible = PolynomialExp.Exp(parameters[2]);
         var dA = gradient[..n];
         var dB = gradient.Slice(n, n);
         var dE = gradient.Slice(2 * n, n);
         var dAlpha = gradient.Slice(3 * n, n);
         var dBeta = gradient.Slice(4 * n, n);
-        for (int i = 0; i < values.Length; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (va, vb, valpha, vbeta, ve) = (Vector256.Create(a), Vector256.Create(b), Vector256.Create(alpha), Vector256.Create(beta), Vector256.Create(irreducible));
+            for (; i + 4 <= n; i += 4)
+            {
+                var (logN, logD) = Load(cache, i);
+                var modelTerm = PolynomialExp.Exp(va - valpha * logN);
+                var dataTerm = PolynomialExp.Exp(vb - vbeta * logD);
+                modelTerm.CopyTo(dA[i..]);
+                dataTerm.CopyTo(dB[i..]);
+                ve.CopyTo(dE[i..]);
+                (-modelTerm * logN).CopyTo(dAlpha[i..]);
+                (-dataTerm * logD).CopyTo(dBeta[i..]);
+                (ve + modelTerm + dataTerm).CopyTo(values[i..]);
+            }
+        }
+        for (; i < n; i++)
         {
             double logN = cache[2 * i], logD = cache[2 * i + 1];
-            double modelTerm = FastMath.Exp(a - alpha * logN);
-            double dataTerm = FastMath.Exp(b - beta * logD);
+            double modelTerm = PolynomialExp.Exp(a - alpha * logN);
+            double dataTerm = PolynomialExp.Exp(b - beta * logD);
             dA[i] = modelTerm;
             dB[i] = dataTerm;
             dE[i] = irreducible;
@@ -130,6 +162,14 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
             dBeta[i] = -dataTerm * logD;
             values[i] = irreducible + modelTerm + dataTerm;
         }
+    }
+
+    /// <summary>log N and log D of rows i … i + 3 from the interleaved cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> LogN, Vector256<double> LogD) Load(ReadOnlySpan<double> cache, int i)
+    {
+        var rows = cache.Slice(2 * i, 8);
+        return (Vector256.Create(rows[0], rows[2], rows[4], rows[6]), Vector256.Create(rows[1], rows[3], rows[5], rows[7]));
     }
 
     /// <summary>Huber δ = 10⁻³ on log residuals from Hoffmann's 4,500-point grid (independent of the data).</summary>

@@ -47,14 +47,16 @@ public static class LawCatalog
             "L = β·(f(p)·N)^(−α) + L_∞, f(p) = p + c₁·p^c₂·(1 − p)^c₃", false, _ => new MultilingualLaw()),
     ];
 
-    private static readonly ImmutableArray<LawCatalogEntry> EntryList =
-        [.. Definitions.Select(d => new LawCatalogEntry(d.Name, d.Summary, d.GeneralForm, d.RequiresDomains, d.Factory(ExampleDomains)))];
+    /// <summary>The entries, built on first use (a race builds equal lists): creating every law is most of listing them, and a fit needs only its own.</summary>
+    private static ImmutableArray<LawCatalogEntry> _entries;
+
+    private static LawCatalogEntry Entry(Definition d) => new(d.Name, d.Summary, d.GeneralForm, d.RequiresDomains, d.Factory(ExampleDomains));
 
     /// <summary>The catalogue names, in catalogue order.</summary>
     public static ImmutableArray<string> Names { get; } = [.. Definitions.Select(d => d.Name)];
 
     /// <summary>Every catalogue entry, in catalogue order.</summary>
-    public static ImmutableArray<LawCatalogEntry> Entries => EntryList;
+    public static ImmutableArray<LawCatalogEntry> Entries => _entries.IsDefault ? _entries = [.. Definitions.Select(Entry)] : _entries;
 
     /// <summary>Whether <paramref name="name"/> names a built-in law.</summary>
     public static bool Contains(string name) => Find(name) is not null;
@@ -81,11 +83,7 @@ public static class LawCatalog
 
     /// <summary>The catalogue entry for <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">The name is unknown (the message lists the known names).</exception>
-    public static LawCatalogEntry Describe(string name)
-    {
-        var definition = Get(name);
-        return EntryList[Definitions.IndexOf(definition)];
-    }
+    public static LawCatalogEntry Describe(string name) => Entry(Get(name));
 
     private static Definition? Find(string name)
     {
