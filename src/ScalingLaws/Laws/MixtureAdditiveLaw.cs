@@ -110,8 +110,8 @@ public sealed class MixtureAdditiveLaw : IMixtureLaw, IRowCachedLaw, IPartlyLine
         return parameters[0] + bias + modelTerm + dataTerm;
     }
 
-    /// <summary>Screening of the mixture laws' starts: 10 steps each, then the best 4 continue.</summary>
-    internal static StartScreening MixtureScreening { get; } = new(Iterations: 10, Survivors: 4);
+    /// <summary>Screening of the mixture laws' starts: 10 steps each, then the best 4 continue through the loss continuation.</summary>
+    internal static StartScreening MixtureScreening { get; } = new(Iterations: 10, Survivors: 4) { Continuation = true };
 
     /// <summary>E, A and B enter linearly.</summary>
     ReadOnlySpan<int> IPartlyLinearLaw.LinearParameters => Linear;
