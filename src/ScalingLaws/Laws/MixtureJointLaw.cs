@@ -29,7 +29,7 @@ namespace ScalingLaws.Laws;
 /// for thousands of steps (and lowers the objective by about 10⁻⁴ relative on the benchmark log).</para>
 /// <para>Recipe (paper §2.3): Huber loss with δ = 10⁻³ on linear residuals, 64 quasi-random starts in
 /// α, β ∈ [0.05, 1], C_i ∈ [0.1, 10], γ_i ∈ [0, 2], a_i, b_i ∈ [0.5, 2], γ^A, γ^B ∈ [0, 2], with E, A
-/// and B projected; 10 steps each, then the best 4 run to convergence.</para>
+/// and B projected; 10 steps each, then the best 4 run to convergence through the loss continuation (<see cref="LossContinuation"/>: Huber at the residuals' scale first).</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.5.</para>
 /// </remarks>
 public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearLaw
