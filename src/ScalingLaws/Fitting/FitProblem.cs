@@ -19,6 +19,14 @@ public sealed class FitProblem
         _rowCache = new Lazy<double[]?>(() => law is IRowCachedLaw cached ? Fitting.RowCache.Build(cached, data) : null);
     }
 
+    private FitProblem(FitProblem problem, RobustLoss loss)
+        : this(problem.Law, problem.Data, problem.Options, loss, problem.Space, problem.Starts, problem.Screening,
+            problem.Lower, problem.Upper, problem.Initial, problem.IsFixed)
+        => _rowCache = problem._rowCache;
+
+    /// <summary>The same problem under another loss, sharing this one's row cache (a stage of <see cref="LossContinuation"/>).</summary>
+    internal FitProblem WithLoss(RobustLoss loss) => new(this, loss);
+
     /// <summary>The law.</summary>
     public IScalingLaw Law { get; }
 

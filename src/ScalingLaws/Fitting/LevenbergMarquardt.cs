@@ -72,7 +72,8 @@ public static class LevenbergMarquardt
             .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
             .Take(screening.Survivors).OrderBy(i => i).ToArray();
         var first = (Outcome[])outcomes.Clone();
-        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false);
+        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false,
+            continuation: screening.Continuation && problem.Loss is not SquaredLoss);
         foreach (int i in survivors)
             outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
         return outcomes;
@@ -83,7 +84,7 @@ public static class LevenbergMarquardt
     /// cores; small chunks are handed out in order and each result depends only on its own start.
     /// </summary>
     private static void RunPhase(FitProblem problem, SolverPool solvers, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
-        int maxIterations, bool reportProgress)
+        int maxIterations, bool reportProgress, bool continuation = false)
     {
         var token = problem.Options.CancellationToken;
         var progress = reportProgress ? problem.Options.Progress : null;
@@ -94,7 +95,8 @@ public static class LevenbergMarquardt
             {
                 if (token.IsCancellationRequested) return;
                 int s = indices[q];
-                var (objective, termination, iterations) = solver.Run(start(s), token, maxIterations);
+                var (objective, termination, iterations) = continuation
+                    ? LossContinuation.Run(problem, solver, start(s), token) : solver.Run(start(s), token, maxIterations);
                 outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations);
                 if (progress is not null) progress.Report(Interlocked.Increment(ref done));
             }

@@ -8,4 +8,12 @@ namespace ScalingLaws.Fitting;
 /// </summary>
 /// <param name="Iterations">Trial steps per start in the first phase (≥ 1).</param>
 /// <param name="Survivors">Starts continued in the second phase (≥ 1).</param>
-public sealed record StartScreening(int Iterations = 10, int Survivors = 64);
+public sealed record StartScreening(int Iterations = 10, int Survivors = 64)
+{
+    /// <summary>
+    /// When true and the loss is robust, each survivor continues through <see cref="LossContinuation"/>: first
+    /// to convergence under the same loss at the residuals' own scale, then under the fit's loss from
+    /// there. Default false (each survivor runs under the fit's loss directly).
+    /// </summary>
+    public bool Continuation { get; init; }
+}

@@ -167,7 +167,7 @@ public class RecipeTests
         var random = Assert.IsType<RandomStarts>(recipe.Starts);
         Assert.Equal(count, random.Count);
         Assert.Equal(data.Y.ToArray().Min(), random.Ranges!["E"].Upper);
-        Assert.Equal(new StartScreening(Iterations: 10, Survivors: 4), recipe.Screening);
+        Assert.Equal(new StartScreening(Iterations: 10, Survivors: 4) { Continuation = true }, recipe.Screening);
     }
 
     [Fact]
