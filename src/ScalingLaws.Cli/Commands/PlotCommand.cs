@@ -59,10 +59,7 @@ public static class PlotCommand
             {
                 string planPath = parse.GetValue(plan) ?? throw new CliException("Option '--plan' is required for --kind weights.");
                 if (!File.Exists(planPath)) throw new CliException($"Option '--plan': file '{planPath}' does not exist.");
-                MixturePlan p;
-                try { p = MixturePlanJson.Read(File.ReadAllText(planPath)); }
-                catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-                { throw new CliException($"{planPath}: not a mixture plan ({e.Message})."); }
+                var p = MixturePlanJson.ToPlan(MixturePlanJson.Read(File.ReadAllText(planPath), planPath));
                 figure = MixtureWeightsFigure.Create(p.Domains, WeightSets(p));
             }
             else if (k is "cmr" or "pareto")

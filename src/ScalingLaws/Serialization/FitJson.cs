@@ -28,23 +28,12 @@ public static class FitJson
 
     /// <summary>Serialises a fit document (indented).</summary>
     /// <param name="document">The document.</param>
-    public static string Write(FitDocument document) => JsonText.Write(document, DocumentJsonContext.Default.FitDocument);
+    public static string Write(FitDocument document) => DocumentJson.Write(document, DocumentJsonContext.Default.FitDocument);
 
     /// <summary>Serialises several fits as one <c>"kind": "fits"</c> document (indented).</summary>
     /// <param name="documents">The fits.</param>
     public static string Write(IEnumerable<FitDocument> documents) =>
-        JsonText.Write(new FitsDocument(SchemaVersion.Current, "fits", [.. documents]), DocumentJsonContext.Default.FitsDocument);
-
-    /// <summary>Writes <paramref name="fit"/> as the value of property <paramref name="name"/> of an object being written (documents that embed a fit).</summary>
-    /// <param name="w">The writer, inside an object.</param>
-    /// <param name="name">Property name.</param>
-    /// <param name="fit">The fit.</param>
-    public static void WriteProperty(Utf8JsonWriter w, string name, FitResult fit)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WritePropertyName(name);
-        JsonSerializer.Serialize(w, ToDocument(fit, null, null), DocumentJsonContext.Default.FitDocument);
-    }
+        DocumentJson.Write(new FitsDocument(SchemaVersion.Current, "fits", [.. documents]), DocumentJsonContext.Default.FitsDocument);
 
     /// <summary>The document of <paramref name="fit"/>, with its bootstrap and its column binding when given.</summary>
     /// <param name="fit">The fit.</param>
