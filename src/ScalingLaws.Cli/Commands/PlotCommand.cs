@@ -59,7 +59,10 @@ public static class PlotCommand
             {
                 string planPath = parse.GetValue(plan) ?? throw new CliException("Option '--plan' is required for --kind weights.");
                 if (!File.Exists(planPath)) throw new CliException($"Option '--plan': file '{planPath}' does not exist.");
-                var p = MixturePlanJson.ToPlan(MixturePlanJson.Read(File.ReadAllText(planPath), planPath));
+                var document = MixturePlanJson.Read(File.ReadAllText(planPath), planPath);
+                MixturePlan p;
+                try { p = MixturePlanJson.ToPlan(document); }
+                catch (FormatException e) { throw new CliException($"{planPath}: {e.Message}"); }
                 figure = MixtureWeightsFigure.Create(p.Domains, WeightSets(p));
             }
             else if (k is "cmr" or "pareto")

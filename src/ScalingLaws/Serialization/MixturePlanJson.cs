@@ -132,7 +132,7 @@ public static class MixturePlanJson
                 Losses(b.Losses), b.Objective, b.Gap, b.Violations))],
             Budget = new TrainingBudget(document.Budget.ModelSize, document.Budget.Tokens),
             Search = new MixtureSearchSummary(s.Candidates, s.FeasibleCandidates, s.BestCandidateObjective, s.Starts, s.Iterations, s.Evaluations, s.Seed,
-                TimeSpan.FromTicks((long)Math.Round(s.ElapsedMs * TimeSpan.TicksPerMillisecond))),
+                JsonNumbers.Duration(s.ElapsedMs)),
             Allocation = document.Allocation is { } a ? ToAllocation(a) : null,
             Uncertainty = u is null ? null : new MixtureUncertainty(u.Replicates, u.Succeeded, u.Level,
                 [.. document.Domains.Select(d => Interval(d.Interval))], Interval(u.ObjectiveInterval), u.WeightSamples,
