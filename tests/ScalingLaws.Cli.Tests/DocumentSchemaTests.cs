@@ -114,6 +114,8 @@ public class DocumentSchemaTests
         Assert.Contains("reads schemaVersion 1", e.Message);
         var other = Assert.Throws<FormatException>(() => ReadThenWrite[kind]("{\"schemaVersion\": 1, \"kind\": \"something-else\"}", path));
         Assert.Contains($"expected kind \"{kind}\"", other.Message);
+        var empty = Assert.Throws<FormatException>(() => ReadThenWrite[kind]($"{{\"schemaVersion\": 1, \"kind\": \"{kind}\"}}", path));
+        Assert.StartsWith($"{path}: malformed {kind} document", empty.Message);
     }
 
     public static TheoryData<string> Kinds => [.. ReadThenWrite.Keys];

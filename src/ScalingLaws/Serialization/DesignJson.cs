@@ -18,7 +18,7 @@ public static class DesignJson
     {
         ArgumentNullException.ThrowIfNull(plan);
         return new RunPlanDocument(SchemaVersion.Current, "run-plan", plan.Domains, plan.TotalCompute,
-            [.. plan.Runs.Select(r => new PlannedRunEntry(r.Id, r.ModelSize, r.Tokens, r.Checkpoints, Weights(plan.Domains, r.Weights), r.Compute))]);
+            [.. plan.Runs.Select(r => new PlannedRunEntry(r.Id, r.ModelSize, r.Tokens, r.Checkpoints.IsDefault ? [] : r.Checkpoints, Weights(plan.Domains, r.Weights), r.Compute))]);
     }
 
     /// <summary>The document of proposed next runs.</summary>

@@ -26,16 +26,25 @@ internal static class DocumentJson
     /// whose message names both versions), the kind, and every required member.
     /// </summary>
     /// <exception cref="FormatException">Any of these fails; the message starts with <paramref name="source"/>.</exception>
-    public static T Read<T>(string json, string source, JsonTypeInfo<T> info, string kind)
+    public static T Read<T>(string json, string source, JsonTypeInfo<T> info, string kind) =>
+        Read(json, source, (root, _) => root.Deserialize(info) ?? throw new FormatException($"{source}: the {kind} document is empty."), kind);
+
+    /// <summary>
+    /// Parses <paramref name="json"/>, checks its schema version and that its kind is one of <paramref name="kinds"/>, then
+    /// reads its root with <paramref name="read"/> (given the kind); a member that does not deserialise is reported as malformed.
+    /// </summary>
+    /// <exception cref="FormatException">Not valid JSON, another version or kind, or a malformed member; the message starts with <paramref name="source"/>.</exception>
+    public static T Read<T>(string json, string source, Func<JsonElement, string, T> read, params string[] kinds)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(read);
         JsonDocument parsed;
         try { parsed = JsonDocument.Parse(json); }
         catch (JsonException e) { throw new FormatException($"{source}: not valid JSON ({e.Message})"); }
         using (parsed)
         {
-            SchemaVersion.Check(parsed.RootElement, source, kind);
-            try { return parsed.RootElement.Deserialize(info) ?? throw new FormatException($"{source}: the {kind} document is empty."); }
+            string kind = SchemaVersion.Check(parsed.RootElement, source, kinds);
+            try { return read(parsed.RootElement, kind); }
             catch (JsonException e) { throw new FormatException($"{source}: malformed {kind} document: {e.Message}"); }
         }
     }

@@ -78,30 +78,14 @@ public static class FitJson
     /// <param name="json">The document.</param>
     /// <param name="source">File name the messages start with.</param>
     /// <exception cref="FormatException">Any of the above fails; the message names <paramref name="source"/> and what is wrong.</exception>
-    public static ImmutableArray<SavedFit> Read(string json, string source)
+    public static ImmutableArray<SavedFit> Read(string json, string source) => DocumentJson.Read(json, source, (root, kind) =>
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument parsed;
-        try { parsed = JsonDocument.Parse(json); }
-        catch (JsonException e) { throw new FormatException($"{source}: not valid JSON ({e.Message})"); }
-        using (parsed)
-        {
-            var root = parsed.RootElement;
-            string kind = SchemaVersion.Check(root, source, "fit", "fits");
-            try
-            {
-                var documents = kind == "fit"
-                    ? [root.Deserialize(DocumentJsonContext.Default.FitDocument)!]
-                    : root.Deserialize(DocumentJsonContext.Default.FitsDocument)!.Fits;
-                if (documents.IsDefaultOrEmpty) throw new FormatException($"{source}: the document holds no fit.");
-                return [.. documents.Select((d, i) => SavedFit.FromDocument(d, kind == "fit" ? source : $"{source}: fit {i + 1}"))];
-            }
-            catch (JsonException e)
-            {
-                throw new FormatException($"{source}: malformed fit document: {e.Message}");
-            }
-        }
-    }
+        var documents = kind == "fit"
+            ? [root.Deserialize(DocumentJsonContext.Default.FitDocument)!]
+            : root.Deserialize(DocumentJsonContext.Default.FitsDocument)!.Fits;
+        if (documents.IsDefaultOrEmpty) throw new FormatException($"{source}: the document holds no fit.");
+        return documents.Select((d, i) => SavedFit.FromDocument(d, kind == "fit" ? source : $"{source}: fit {i + 1}")).ToImmutableArray();
+    }, "fit", "fits");
 
     private static string StateText(BoundState bound) => bound switch
     {
