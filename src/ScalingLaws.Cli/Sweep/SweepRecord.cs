@@ -5,7 +5,7 @@ using ScalingLaws.Serialization.Documents;
 namespace ScalingLaws.Cli.Sweep;
 
 /// <summary>What a job leaves in its folder (<c>job.json</c>, a <see cref="SweepJobDocument"/>) so that a later run can skip it.</summary>
-public static class SweepRecord
+internal static class SweepRecord
 {
     /// <summary>Writes the record atomically (after the job's outputs, so a job killed half-way has none).</summary>
     /// <param name="path">The record's path.</param>

@@ -1,4 +1,5 @@
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
 using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Serialization;

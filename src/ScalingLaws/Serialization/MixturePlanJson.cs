@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Uncertainty;
 
