@@ -89,10 +89,10 @@ public class CptCommandTests
         var expected = ContinualPretraining.Allocate(Domain, 0.3, 1e21);
         var json = Ok("cpt", "--domain-fit", domain, "--compute", "1e21", "--share", "0.3", "--format", "json").Json;
         Assert.Equal("allocation", json.GetProperty("kind").GetString());
-        Assert.Equal(expected.ModelSize, json.GetProperty("modelSize").GetDouble());
-        Assert.Equal(expected.Tokens, json.GetProperty("tokens").GetDouble());
-        Assert.Equal(expected.Loss, json.GetProperty("loss").GetDouble());
-        Assert.Equal(0.3, json.GetProperty("variables").GetProperty("r").GetDouble());
+        Assert.Equal(expected.ModelSize, json.GetProperty("allocation").GetProperty("modelSize").GetDouble());
+        Assert.Equal(expected.Tokens, json.GetProperty("allocation").GetProperty("tokens").GetDouble());
+        Assert.Equal(expected.Loss, json.GetProperty("allocation").GetProperty("loss").GetDouble());
+        Assert.Equal(0.3, json.GetProperty("allocation").GetProperty("variables").GetProperty("r").GetDouble());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
@@ -97,26 +96,7 @@ internal static class CompareCommand
                     r.Rows.Select(x => (IEnumerable<string?>)[x.Rank.ToString(inv), x.Label, x.Law.Parameters.Length.ToString(inv), Csv.Number(x.ResidualSumOfSquares),
                         Csv.Number(x.Aic), Csv.Number(x.Aicc), Csv.Number(x.Bic), Csv.Number(x.DeltaAic), Csv.Number(x.AkaikeWeight), Csv.Number(x.Score), x.Fit.IsUsable ? "true" : "false"]));
             case OutputFormat.Json:
-                return JsonText.Object("comparison", w =>
-                {
-                    w.WriteString("target", r.Target);
-                    w.WriteString("rankedBy", r.Criterion.ToString());
-                    w.WriteStartArray("laws");
-                    foreach (var x in r.Rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("rank", x.Rank);
-                        w.WriteString("law", x.Label);
-                        JsonNumbers.Write(w, "rss", x.ResidualSumOfSquares);
-                        JsonNumbers.Write(w, "aic", x.Aic);
-                        JsonNumbers.Write(w, "bic", x.Bic);
-                        JsonNumbers.Write(w, "akaikeWeight", x.AkaikeWeight);
-                        JsonNumbers.Write(w, "score", x.Score);
-                        w.WriteBoolean("usable", x.Fit.IsUsable);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                }) + "\n";
+                return ComparisonJson.Write(ComparisonJson.ToDocument(r)) + "\n";
             default:
                 var sb = new StringBuilder();
                 sb.AppendLine($"Law comparison on {r.Target} ({r.Count} rows), ranked by {r.Criterion}");

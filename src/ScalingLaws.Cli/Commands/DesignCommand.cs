@@ -10,6 +10,7 @@ using ScalingLaws.Laws;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Design;
 using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Uncertainty;
 using ScalingLaws.Optimization.Compute;
 
@@ -289,27 +290,8 @@ internal static class DesignCommand
         double? needNext = goal is double g1 ? DesignSimulationResult.Median(result.RunsToReach(result.Chosen, g1).Select(v => (double)v)) : null;
         double? needRandom = goal is double g2 ? DesignSimulationResult.Median(result.RunsToReach(result.Random, g2).Select(v => (double)v)) : null;
         if (parse.GetValue(format) == OutputFormat.Json)
-            return JsonText.Object("design-simulation", w =>
-            {
-                w.WriteNumber("seeds", seeds);
-                w.WriteString("error", label);
-                w.WriteStartArray("points");
-                for (int p = 0; p < result.RunCounts.Length; p++)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("runs", result.RunCounts[p]);
-                    JsonNumbers.Write(w, "medianErrorNext", medianNext[p]);
-                    JsonNumbers.Write(w, "medianErrorRandom", medianRandom[p]);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                if (goal is double g)
-                {
-                    JsonNumbers.Write(w, "targetError", g);
-                    JsonNumbers.Write(w, "medianRunsNext", needNext);
-                    JsonNumbers.Write(w, "medianRunsRandom", needRandom);
-                }
-            }) + "\n";
+            return DesignJson.Write(new DesignSimulationDocument(SchemaVersion.Current, "design-simulation", seeds, label,
+                [.. result.RunCounts.Select((runs, p) => new DesignSimulationPointEntry(runs, medianNext[p], medianRandom[p]))], goal, needNext, needRandom)) + "\n";
         var sb = new StringBuilder();
         sb.AppendLine(Invariant($"Simulated {seeds} users, {candidates.Runs.Length} candidate runs, error: {label}"));
         sb.AppendLine("  runs   median error (next)   median error (random)");
@@ -357,36 +339,7 @@ internal static class DesignCommand
         }));
     }
 
-    private static string PlanJson(RunPlan plan) => JsonText.Object("run-plan", w =>
-    {
-        w.WriteStartArray("domains");
-        foreach (var d in plan.Domains) w.WriteStringValue(d);
-        w.WriteEndArray();
-        JsonNumbers.Write(w, "totalCompute", plan.TotalCompute);
-        w.WriteStartArray("runs");
-        foreach (var run in plan.Runs)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", run.Id);
-            JsonNumbers.Write(w, "N", run.ModelSize);
-            JsonNumbers.Write(w, "D", run.Tokens);
-            if (!run.Checkpoints.IsEmpty)
-            {
-                w.WriteStartArray("readAtD");
-                foreach (var c in run.Checkpoints) JsonNumbers.WriteValue(w, c);
-                w.WriteEndArray();
-            }
-            if (!run.Weights.IsEmpty)
-            {
-                w.WriteStartObject("weights");
-                for (int i = 0; i < plan.Domains.Length; i++) JsonNumbers.Write(w, plan.Domains[i], run.Weights[i]);
-                w.WriteEndObject();
-            }
-            JsonNumbers.Write(w, "compute", run.Compute);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }) + "\n";
+    private static string PlanJson(RunPlan plan) => DesignJson.Write(DesignJson.ToDocument(plan)) + "\n";
 
     private static string PlanTable(RunPlan plan)
     {
@@ -442,43 +395,5 @@ internal static class DesignCommand
         }));
     }
 
-    private static string NextJson(NextRunSelection s, ImmutableArray<string> domains) => JsonText.Object("next-runs", w =>
-    {
-        w.WriteString("decision", s.Target.Kind.ToString().ToLowerInvariant());
-        w.WriteNumber("replicates", s.Replicates);
-        JsonNumbers.Write(w, "variance", s.Variance);
-        JsonNumbers.Write(w, "expectedVariance", s.ExpectedVariance);
-        JsonNumbers.Write(w, "totalCompute", s.TotalCompute);
-        w.WriteStartArray("components");
-        for (int j = 0; j < s.Components.Length; j++)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", s.Components[j]);
-            JsonNumbers.Write(w, "estimate", s.Estimate[j]);
-            JsonNumbers.Write(w, "lower", s.Intervals[j].Lower);
-            JsonNumbers.Write(w, "upper", s.Intervals[j].Upper);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("proposals");
-        foreach (var p in s.Proposals)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("rank", p.Rank);
-            w.WriteString("run", p.Run.Id);
-            JsonNumbers.Write(w, "N", p.Run.ModelSize);
-            JsonNumbers.Write(w, "D", p.Run.Tokens);
-            if (!p.Run.Weights.IsEmpty)
-            {
-                w.WriteStartObject("weights");
-                for (int i = 0; i < domains.Length; i++) JsonNumbers.Write(w, domains[i], p.Run.Weights[i]);
-                w.WriteEndObject();
-            }
-            JsonNumbers.Write(w, "compute", p.Compute);
-            JsonNumbers.Write(w, "expectedVariance", p.ExpectedVariance);
-            JsonNumbers.Write(w, "benefit", p.Benefit);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }) + "\n";
+    private static string NextJson(NextRunSelection s, ImmutableArray<string> domains) => DesignJson.Write(DesignJson.ToDocument(s, domains)) + "\n";
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
@@ -66,37 +65,5 @@ internal static class LawsCommand
         return sb.ToString();
     }
 
-    private static string Json(IEnumerable<LawCatalogEntry> entries)
-    {
-        return JsonText.Object("laws", w =>
-        {
-            w.WriteStartArray("laws");
-            foreach (var e in entries)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", e.Name);
-                w.WriteString("summary", e.Summary);
-                w.WriteString("form", e.GeneralForm);
-                w.WriteString("formula", e.Formula);
-                w.WriteBoolean("requiresDomains", e.RequiresDomains);
-                w.WriteStartArray("variables");
-                foreach (var v in e.Variables) w.WriteStringValue(v);
-                w.WriteEndArray();
-                w.WriteStartArray("parameters");
-                foreach (var p in e.Parameters)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("name", p.Name);
-                    JsonNumbers.Write(w, "lower", p.Lower);
-                    JsonNumbers.Write(w, "upper", p.Upper);
-                    w.WriteString("description", p.Description);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteString("citation", e.Citation);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }) + "\n";
-    }
+    private static string Json(IEnumerable<LawCatalogEntry> entries) => LawCatalogJson.Write(LawCatalogJson.ToDocument(entries)) + "\n";
 }

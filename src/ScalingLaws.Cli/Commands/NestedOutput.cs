@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Nested;
 using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -125,118 +127,35 @@ internal static class NestedOutput
     private static string Json(NestedFit fit, IReadOnlyList<NestedPrediction> rows, NestedComparison? comparison)
     {
         var o = fit.Options;
-        return JsonText.Object("nested-prediction", w =>
-        {
-            w.WriteStartObject("targetScale");
-            JsonNumbers.Write(w, "N", o.TargetModelSize);
-            JsonNumbers.Write(w, "step", o.TargetStep);
-            w.WriteEndObject();
-            w.WriteString("mixtureLaw", MixtureLawText(o));
-            w.WriteStartObject("stages");
-            w.WriteStartArray("stepLaws");
-            foreach (var s in fit.StepLaws)
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("runs");
-                foreach (var r in s.Runs) w.WriteStringValue(r.Label);
-                w.WriteEndArray();
-                JsonNumbers.Write(w, "alpha", s.Fit.Values[^1]);
-                JsonNumbers.Write(w, "holdOutMae", s.HoldOutError);
-                w.WriteBoolean("usable", s.Fit.IsUsable);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartObject("sizeLaw");
-            w.WriteStartArray("sizes");
-            foreach (var n in fit.SizeLaw.Sizes) JsonNumbers.WriteValue(w, n);
-            w.WriteEndArray();
-            JsonNumbers.Write(w, "alpha", fit.SizeLaw.Fit.Values[^1]);
-            JsonNumbers.Write(w, "holdOutMae", fit.SizeLaw.HoldOutError);
-            w.WriteBoolean("usable", fit.SizeLaw.Fit.IsUsable);
-            w.WriteEndObject();
-            w.WriteStartArray("mixtureLaws");
-            foreach (var m in fit.MixtureLaws)
-            {
-                w.WriteStartObject();
-                w.WriteString("target", m.Target);
-                w.WriteStartObject("parameters");
-                foreach (var p in m.Fit.Parameters) JsonNumbers.Write(w, p.Name, p.Value);
-                w.WriteEndObject();
-                w.WriteString("law", m.Law);
-                JsonNumbers.Write(w, "leaveOneOutMae", m.LeaveOneOutError);
-                w.WriteBoolean("usable", m.Fit.IsUsable);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartArray("warnings");
-            foreach (var s in fit.Warnings) w.WriteStringValue(s);
-            w.WriteEndArray();
-            w.WriteStartArray("predictions");
-            foreach (var r in rows)
-            {
-                w.WriteStartObject();
-                w.WriteString("source", r.Label);
-                w.WriteStartObject("weights");
-                for (int j = 0; j < o.Domains.Length; j++) JsonNumbers.Write(w, o.Domains[j], r.Weights[j]);
-                w.WriteEndObject();
-                Losses(w, "prediction", o, r.Model);
-                if (!r.Chain.IsEmpty) Losses(w, "chain", o, r.Chain);
-                if (!r.Observed.IsEmpty) Losses(w, "observed", o, r.Observed);
-                if (!r.Intervals.IsEmpty)
-                {
-                    w.WriteStartObject("intervals");
-                    for (int t = 0; t < o.Targets.Length; t++)
-                    {
-                        w.WriteStartObject(o.Targets[t]);
-                        JsonNumbers.Write(w, "lower", r.Intervals[t].Lower);
-                        JsonNumbers.Write(w, "upper", r.Intervals[t].Upper);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndObject();
-                }
-                w.WriteStartArray("extrapolatesIn");
-                foreach (var d in r.OutsideRange) w.WriteStringValue(d);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (comparison is not null)
-            {
-                w.WriteStartObject("comparison");
-                w.WriteStartArray("laws");
-                foreach (var l in comparison.Laws) w.WriteStringValue(l);
-                w.WriteEndArray();
-                w.WriteStartArray("rows");
-                foreach (var r in comparison.Rows)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("source", r.Label);
-                    w.WriteString("mixture", Key(r.Weights));
-                    JsonNumbers.Write(w, "nested", r.Nested);
-                    w.WriteStartObject("direct");
-                    for (int l = 0; l < comparison.Laws.Length; l++) JsonNumbers.Write(w, comparison.Laws[l], r.Direct[l]);
-                    w.WriteEndObject();
-                    JsonNumbers.Write(w, "observed", r.Observed);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-        }) + "\n";
+        var document = new NestedPredictionDocument(SchemaVersion.Current, "nested-prediction", new NestedScaleEntry(o.TargetModelSize, o.TargetStep),
+            MixtureLawText(o),
+            new NestedStagesEntry(
+                [.. fit.StepLaws.Select(s => new NestedStepLawEntry([.. s.Runs.Select(r => r.Label)], s.Fit.Values[^1], s.HoldOutError, s.Fit.IsUsable))],
+                new NestedSizeLawEntry(fit.SizeLaw.Sizes, fit.SizeLaw.Fit.Values[^1], fit.SizeLaw.HoldOutError, fit.SizeLaw.Fit.IsUsable),
+                [.. fit.MixtureLaws.Select(m => new NestedMixtureLawEntry(m.Target, Map(m.Fit.Parameters.Select(p => p.Name), m.Fit.Parameters.Select(p => p.Value)),
+                    m.Law, m.LeaveOneOutError, m.Fit.IsUsable))]),
+            [.. fit.Warnings],
+            [.. rows.Select(r => new NestedPredictionEntry(r.Label, Map(o.Domains, r.Weights), Losses(o, r.Model),
+                r.Chain.IsEmpty ? null : Losses(o, r.Chain), r.Observed.IsEmpty ? null : Losses(o, r.Observed),
+                r.Intervals.IsEmpty ? null : ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                    o.Targets.Select((t, i) => KeyValuePair.Create(t, new BoundsEntry(r.Intervals[i].Lower, r.Intervals[i].Upper)))),
+                [.. r.OutsideRange]))],
+            comparison is null ? null : new NestedComparisonEntry([.. comparison.Laws],
+                [.. comparison.Rows.Select(r => new NestedComparisonRowEntry(r.Label, Key(r.Weights), r.Nested, Map(comparison.Laws, r.Direct), r.Observed))]));
+        return NestedJson.Write(document) + "\n";
     }
 
-    private static void Losses(System.Text.Json.Utf8JsonWriter w, string name, NestedOptions o, IReadOnlyList<double> values)
+    private static ImmutableSortedDictionary<string, double> Map(IEnumerable<string> names, IEnumerable<double> values) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, names.Zip(values, KeyValuePair.Create));
+
+    /// <summary>Losses by target, with <c>total</c> = Σ wₜ·Lₜ when total weights are given.</summary>
+    private static ImmutableSortedDictionary<string, double> Losses(NestedOptions o, IReadOnlyList<double> values)
     {
-        w.WriteStartObject(name);
-        for (int t = 0; t < o.Targets.Length; t++) JsonNumbers.Write(w, o.Targets[t], values[t]);
-        if (!o.TotalWeights.IsEmpty)
-        {
-            double total = 0;
-            for (int t = 0; t < o.Targets.Length; t++) total += o.TotalWeights.GetValueOrDefault(o.Targets[t]) * values[t];
-            JsonNumbers.Write(w, "total", total);
-        }
-        w.WriteEndObject();
+        var map = Map(o.Targets, values);
+        if (o.TotalWeights.IsEmpty) return map;
+        double total = 0;
+        for (int t = 0; t < o.Targets.Length; t++) total += o.TotalWeights.GetValueOrDefault(o.Targets[t]) * values[t];
+        return map.Add("total", total);
     }
 
     public static string Key(IEnumerable<double> weights) => string.Join("-", weights.Select(w => w.ToString("G6", CultureInfo.InvariantCulture)));

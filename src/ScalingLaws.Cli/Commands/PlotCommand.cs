@@ -59,10 +59,10 @@ internal static class PlotCommand
             {
                 string planPath = parse.GetValue(plan) ?? throw new CliException("Option '--plan' is required for --kind weights.");
                 if (!File.Exists(planPath)) throw new CliException($"Option '--plan': file '{planPath}' does not exist.");
+                var document = MixturePlanJson.Read(File.ReadAllText(planPath), planPath);
                 MixturePlan p;
-                try { p = MixturePlanJson.Read(File.ReadAllText(planPath)); }
-                catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-                { throw new CliException($"{planPath}: not a mixture plan ({e.Message})."); }
+                try { p = MixturePlanJson.ToPlan(document); }
+                catch (FormatException e) { throw new CliException($"{planPath}: {e.Message}"); }
                 figure = MixtureWeightsFigure.Create(p.Domains, WeightSets(p));
             }
             else if (k is "cmr" or "pareto")

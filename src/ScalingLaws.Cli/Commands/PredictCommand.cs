@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Cli.Commands;
@@ -104,28 +106,9 @@ internal static class PredictCommand
                     return (IEnumerable<string?>)fields;
                 }));
             case OutputFormat.Json:
-                return JsonText.Object("predictions", w =>
-                {
-                    w.WriteStartArray("predictions");
-                    foreach (var r in rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("target", r.Target);
-                        w.WriteStartObject("at");
-                        foreach (var (k, v) in r.Point) JsonNumbers.Write(w, k, v);
-                        w.WriteEndObject();
-                        JsonNumbers.Write(w, "prediction", r.Prediction.Prediction);
-                        w.WriteStartObject("interval");
-                        w.WriteString("method", "delta");
-                        JsonNumbers.Write(w, "level", r.Prediction.Level);
-                        JsonNumbers.Write(w, "lower", r.Prediction.Lower);
-                        JsonNumbers.Write(w, "upper", r.Prediction.Upper);
-                        w.WriteEndObject();
-                        if (r.Observed is not null) JsonNumbers.Write(w, "observed", r.Observed);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                }) + "\n";
+                return PredictionJson.Write(new PredictionsDocument(SchemaVersion.Current, "predictions", [.. rows.Select(r => new PredictionEntry(r.Target,
+                    ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, r.Point),
+                    r.Prediction.Prediction, new PredictionIntervalEntry("delta", r.Prediction.Level, r.Prediction.Lower, r.Prediction.Upper), r.Observed))])) + "\n";
             default:
                 var sb = new StringBuilder();
                 foreach (var r in rows)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Cli.Sweep;
 
 namespace ScalingLaws.Cli.Commands;
@@ -64,7 +65,7 @@ internal static class SweepCommand
         {
             var inputs = parse.GetValue(folders)!;
             string target = parse.GetValue(outDir) ?? inputs[0];
-            var rows = new List<SweepRow>();
+            var rows = new List<SweepRowEntry>();
             foreach (var folder in inputs)
             {
                 if (!Directory.Exists(folder)) throw new CliException($"Sweep folder '{folder}' does not exist.");
@@ -84,7 +85,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static int Finish(CliContext context, string folder, string name, IReadOnlyList<SweepRow> rows, bool gallery)
+    private static int Finish(CliContext context, string folder, string name, IReadOnlyList<SweepRowEntry> rows, bool gallery)
     {
         SweepIndex.Write(folder, name, rows);
         int failed = rows.Count(r => r.Status != "ok");

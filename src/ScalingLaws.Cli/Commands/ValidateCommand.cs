@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
@@ -111,15 +110,7 @@ internal static class ValidateCommand
                     rows.Select(p => (IEnumerable<string?>)[p.Item1, p.Item2.Count.ToString(inv), Csv.Number(p.Item2.MeanAbsoluteError), Csv.Number(p.Item2.MeanRelativeError),
                         Csv.Number(p.Item2.RootMeanSquareError), Csv.Number(p.Item2.RootMeanSquareLogError), Csv.Number(p.Item2.RSquared), Csv.Number(p.Item2.SpearmanRho)]));
             case OutputFormat.Json:
-                return JsonText.Object("validation", w =>
-                {
-                    w.WriteString("target", r.Target);
-                    foreach (var (name, m) in rows)
-                    {
-                        ErrorSummary.From(m).WriteJson(w, name == "fit" ? "fitRows" : "heldOutRows");
-                    }
-                    FitJson.WriteProperty(w, "fit", r.Fit);
-                }) + "\n";
+                return ValidationJson.Write(ValidationJson.ToDocument(r)) + "\n";
             default:
                 var sb = new StringBuilder();
                 sb.AppendLine($"Held-out validation of {r.Law.Name} on {r.Target}: fitted on {r.FitRows.Length} rows, tested on {r.TestRows.Length}");

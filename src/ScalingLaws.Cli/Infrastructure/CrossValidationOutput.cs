@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
 
@@ -25,17 +25,6 @@ internal static class CrossValidationOutput
         _ => Table(result, seed),
     };
 
-    /// <summary>
-    /// The mean over folds of each held-out measure: (1/k) Σᵢ mᵢ for MAE, MRE, RMSE, RMSE of logs, R² and Spearman ρ;
-    /// its count is the number of held-out rows over all folds.
-    /// </summary>
-    public static ErrorSummary FoldMean(CrossValidationResult result)
-    {
-        var held = result.Folds.Select(f => f.TestMetrics).ToList();
-        return new ErrorSummary(held.Sum(m => m.Count), held.Average(m => m.MeanAbsoluteError), held.Average(m => m.MeanRelativeError),
-            held.Average(m => m.RootMeanSquareError), held.Average(m => m.RootMeanSquareLogError), held.Average(m => m.RSquared), held.Average(m => m.SpearmanRho));
-    }
-
     private static string Table(CrossValidationResult r, int seed)
     {
         var sb = new StringBuilder();
@@ -45,61 +34,34 @@ internal static class CrossValidationOutput
         {
             var f = r.Folds[i];
             string fold = (i + 1).ToString(Inv) + (f.IsUsable ? "" : " (!)");
-            sb.AppendLine(Line(fold, "fit", ErrorSummary.From(f.FitMetrics)));
-            sb.AppendLine(Line("", "held-out", ErrorSummary.From(f.TestMetrics)));
+            sb.AppendLine(Line(fold, "fit", ValidationJson.Errors(f.FitMetrics)));
+            sb.AppendLine(Line("", "held-out", ValidationJson.Errors(f.TestMetrics)));
         }
-        sb.AppendLine(Line("mean", "held-out", FoldMean(r)));
-        sb.AppendLine(Line("pooled", "held-out", ErrorSummary.From(r.Pooled)));
+        sb.AppendLine(Line("mean", "held-out", ValidationJson.FoldMean(r)));
+        sb.AppendLine(Line("pooled", "held-out", ValidationJson.Errors(r.Pooled)));
         if (!r.AllUsable) sb.AppendLine("  (!) the fit of this fold did not converge.");
         return sb.ToString();
     }
 
-    private static string Line(string fold, string set, ErrorSummary m) =>
-        string.Create(Inv, $"  {fold,-9} {set,-9} {m.Count,5}  {m.MeanAbsoluteError,-10:G4} {(100 * m.MeanRelativeError).ToString("F3", Inv) + " %",-10} {m.RootMeanSquareError,-10:G4} {m.RSquared,-10:F4} {m.SpearmanRho:F4}");
+    private static string Line(string fold, string set, ErrorMeasuresEntry m) =>
+        string.Create(Inv, $"  {fold,-9} {set,-9} {m.N,5}  {m.Mae,-10:G4} {(100 * m.Mre).ToString("F3", Inv) + " %",-10} {m.Rmse,-10:G4} {m.RSquared,-10:F4} {m.Spearman:F4}");
 
     private static string Csv(CrossValidationResult r)
     {
-        var rows = new List<(string Fold, string Set, ErrorSummary Metrics)>();
+        var rows = new List<(string Fold, string Set, ErrorMeasuresEntry Metrics)>();
         for (int i = 0; i < r.Folds.Length; i++)
         {
             string fold = (i + 1).ToString(Inv);
-            rows.Add((fold, "fit", ErrorSummary.From(r.Folds[i].FitMetrics)));
-            rows.Add((fold, "held-out", ErrorSummary.From(r.Folds[i].TestMetrics)));
+            rows.Add((fold, "fit", ValidationJson.Errors(r.Folds[i].FitMetrics)));
+            rows.Add((fold, "held-out", ValidationJson.Errors(r.Folds[i].TestMetrics)));
         }
-        rows.Add(("mean", "held-out", FoldMean(r)));
-        rows.Add(("pooled", "held-out", ErrorSummary.From(r.Pooled)));
+        rows.Add(("mean", "held-out", ValidationJson.FoldMean(r)));
+        rows.Add(("pooled", "held-out", ValidationJson.Errors(r.Pooled)));
         return Infrastructure.Csv.Table(["fold", "set", "n", "mae", "mre", "rmse", "rmse_log", "r_squared", "spearman"],
-            rows.Select(p => (IEnumerable<string?>)[p.Fold, p.Set, p.Metrics.Count.ToString(Inv), Infrastructure.Csv.Number(p.Metrics.MeanAbsoluteError),
-                Infrastructure.Csv.Number(p.Metrics.MeanRelativeError), Infrastructure.Csv.Number(p.Metrics.RootMeanSquareError),
-                Infrastructure.Csv.Number(p.Metrics.RootMeanSquareLogError), Infrastructure.Csv.Number(p.Metrics.RSquared), Infrastructure.Csv.Number(p.Metrics.SpearmanRho)]));
+            rows.Select(p => (IEnumerable<string?>)[p.Fold, p.Set, p.Metrics.N.ToString(Inv), Infrastructure.Csv.Number(p.Metrics.Mae),
+                Infrastructure.Csv.Number(p.Metrics.Mre), Infrastructure.Csv.Number(p.Metrics.Rmse),
+                Infrastructure.Csv.Number(p.Metrics.RmseLog), Infrastructure.Csv.Number(p.Metrics.RSquared), Infrastructure.Csv.Number(p.Metrics.Spearman)]));
     }
 
-    private static string Json(CrossValidationResult r, int seed)
-    {
-        return JsonText.Object("cross-validation", w =>
-        {
-            w.WriteString("law", r.Law.Name);
-            w.WriteString("target", r.Target);
-            w.WriteNumber("folds", r.Folds.Length);
-            w.WriteNumber("seed", seed);
-            w.WriteBoolean("usable", r.AllUsable);
-            FoldMean(r).WriteJson(w, "mean");
-            ErrorSummary.From(r.Pooled).WriteJson(w, "pooled");
-            w.WriteStartArray("foldResults");
-            for (int i = 0; i < r.Folds.Length; i++)
-            {
-                var f = r.Folds[i];
-                w.WriteStartObject();
-                w.WriteNumber("fold", i + 1);
-                ErrorSummary.From(f.FitMetrics).WriteJson(w, "fitRows");
-                ErrorSummary.From(f.TestMetrics).WriteJson(w, "heldOutRows");
-                w.WriteStartArray("heldOutRowIndices");
-                foreach (int row in f.TestRows) w.WriteNumberValue(row);
-                w.WriteEndArray();
-                FitJson.WriteProperty(w, "fit", f.Fit);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }) + "\n";
-    }
+    private static string Json(CrossValidationResult r, int seed) => ValidationJson.WriteCrossValidation(ValidationJson.ToDocument(r, seed)) + "\n";
 }

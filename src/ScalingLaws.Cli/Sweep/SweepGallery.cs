@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Cli.Sweep;
 
@@ -15,7 +16,7 @@ internal static class SweepGallery
     public const string FileName = "gallery.html";
 
     /// <summary>Writes the gallery of <paramref name="rows"/> into <paramref name="folder"/>; returns its path.</summary>
-    public static string Write(string folder, IEnumerable<SweepRow> rows)
+    public static string Write(string folder, IEnumerable<SweepRowEntry> rows)
     {
         var sb = new StringBuilder();
         var sorted = rows.OrderBy(r => r.Order).ToList();

@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
 using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Cli.Sweep;
 
 /// <summary>
-/// The numbers a sweep index shows for a job, read from its JSON outputs: the objective (one fit), the fitted
-/// parameters, and the mean relative error on held-out rows (<c>heldOutRows.mre</c> of a validation, or
+/// The numbers a sweep index shows for a job, read from its JSON outputs through their readers: the objective (one fit), the
+/// fitted parameters, and the mean relative error on held-out rows (<c>heldOutRows.mre</c> of a validation, or
 /// <c>scaleHoldOut.mre</c> of a fit).
 /// </summary>
 /// <param name="Objective">The objective of the single fit; null with none or several.</param>
@@ -17,38 +17,36 @@ internal sealed record SweepMetrics(double? Objective, string Parameters, double
     /// <summary>No numbers.</summary>
     public static SweepMetrics None { get; } = new(null, "", null);
 
-    /// <summary>The numbers of the first JSON output in <paramref name="outputs"/> that holds fits.</summary>
+    /// <summary>The numbers of the first JSON output in <paramref name="outputs"/> that is a fit, several fits or a validation.</summary>
     public static SweepMetrics Read(IEnumerable<string> outputs)
     {
         foreach (var path in outputs.Where(p => p.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(p)))
         {
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(path));
-                if (From(document.RootElement) is { } metrics) return metrics;
+                string json = File.ReadAllText(path);
+                switch (DocumentJson.KindOf(json))
+                {
+                    case "fit" or "fits":
+                        var fits = FitJson.Read(json, path).Select(s => s.Document).ToList();
+                        return From(fits, fits.Count == 1 ? Mre(fits[0].ScaleHoldOut?.Mre) : null);
+                    case "validation":
+                        var validation = ValidationJson.Read(json, path);
+                        return From([validation.Fit], Mre(validation.HeldOutRows.Mre));
+                }
             }
-            catch (Exception e) when (e is IOException or JsonException or InvalidOperationException) { }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
         }
         return None;
     }
 
-    private static SweepMetrics? From(JsonElement root)
+    private static SweepMetrics From(IReadOnlyList<FitDocument> fits, double? heldOut)
     {
-        if (root.ValueKind != JsonValueKind.Object) return null;
-        var fits = new List<JsonElement>();
-        if (root.TryGetProperty("parameters", out _) && root.TryGetProperty("objective", out _)) fits.Add(root);
-        if (root.TryGetProperty("fit", out var fit) && fit.ValueKind == JsonValueKind.Object) fits.Add(fit);
-        if (root.TryGetProperty("fits", out var list) && list.ValueKind == JsonValueKind.Array) fits.AddRange(list.EnumerateArray());
-        if (fits.Count == 0) return null;
-        string parameters = string.Join("; ", fits.SelectMany(f => f.GetProperty("parameters").EnumerateArray().Select(p =>
-            (fits.Count > 1 ? f.GetProperty("target").GetString() + ":" : "") + p.GetProperty("name").GetString() + "="
-            + JsonNumbers.Read(p.GetProperty("value")).ToString("R", CultureInfo.InvariantCulture))));
-        double? objective = fits.Count == 1 && fits[0].GetProperty("objective").ValueKind == JsonValueKind.Number ? fits[0].GetProperty("objective").GetDouble() : null;
-        double? holdOut = HeldOut(root, "heldOutRows") ?? (fits.Count == 1 ? HeldOut(fits[0], "scaleHoldOut") : null);
-        return new SweepMetrics(objective, parameters, holdOut);
+        string parameters = string.Join("; ", fits.SelectMany(f => f.Parameters.Select(p =>
+            (fits.Count > 1 ? f.Target + ":" : "") + p.Name + "=" + p.Value.ToString("R", CultureInfo.InvariantCulture))));
+        double? objective = fits.Count == 1 && double.IsFinite(fits[0].Objective) ? fits[0].Objective : null;
+        return new SweepMetrics(objective, parameters, heldOut);
     }
 
-    private static double? HeldOut(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var m) && m.ValueKind == JsonValueKind.Object && m.TryGetProperty("mre", out var mre) && mre.ValueKind == JsonValueKind.Number
-            ? mre.GetDouble() : null;
+    private static double? Mre(double? value) => value is double v && double.IsFinite(v) ? v : null;
 }

@@ -1,36 +1,25 @@
-using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Serialization;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Cli.Sweep;
 
-/// <summary>What a job leaves in its folder (<c>job.json</c>) so that a later run can skip it.</summary>
-/// <param name="Key">The job's key when it ran.</param>
-/// <param name="ExitCode">Its exit code.</param>
-/// <param name="ElapsedMilliseconds">Its wall time.</param>
-internal sealed record SweepRecord(string Key, int ExitCode, long ElapsedMilliseconds)
+/// <summary>What a job leaves in its folder (<c>job.json</c>, a <see cref="SweepJobDocument"/>) so that a later run can skip it.</summary>
+internal static class SweepRecord
 {
     /// <summary>Writes the record atomically (after the job's outputs, so a job killed half-way has none).</summary>
-    public static void Write(string path, SweepRecord record) => AtomicFile.WriteAllText(path, JsonText.Object("sweep-job", w =>
-    {
-        w.WriteString("key", record.Key);
-        w.WriteNumber("exitCode", record.ExitCode);
-        w.WriteNumber("elapsedMs", record.ElapsedMilliseconds);
-    }) + "\n");
+    /// <param name="path">The record's path.</param>
+    /// <param name="key">The job's key when it ran.</param>
+    /// <param name="exitCode">Its exit code.</param>
+    /// <param name="elapsedMilliseconds">Its wall time.</param>
+    public static void Write(string path, string key, int exitCode, long elapsedMilliseconds) =>
+        AtomicFile.WriteAllText(path, SweepJobJson.Write(new SweepJobDocument(SchemaVersion.Current, "sweep-job", key, exitCode, elapsedMilliseconds)) + "\n");
 
-    /// <summary>The record at <paramref name="path"/>, or null when there is none or it cannot be read.</summary>
-    public static SweepRecord? TryRead(string path)
+    /// <summary>The record at <paramref name="path"/>, or null when there is none or it cannot be read (the job then runs again).</summary>
+    /// <param name="path">The record's path.</param>
+    public static SweepJobDocument? TryRead(string path)
     {
-        try
-        {
-            if (!File.Exists(path)) return null;
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            var root = document.RootElement;
-            return new SweepRecord(root.GetProperty("key").GetString()!, root.GetProperty("exitCode").GetInt32(), root.GetProperty("elapsedMs").GetInt64());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
+        try { return File.Exists(path) ? SweepJobJson.Read(File.ReadAllText(path), path) : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return null; }
     }
 }

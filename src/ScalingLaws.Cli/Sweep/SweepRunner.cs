@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Cli.Sweep;
 
@@ -26,7 +27,7 @@ internal static class SweepRunner
     /// <param name="parallelism">Jobs run at the same time (≥ 1).</param>
     /// <param name="finished">Called after each job with the number finished and the number to run.</param>
     /// <param name="cancellation">Stops starting new jobs; running jobs finish.</param>
-    public static ImmutableArray<SweepRow> Run(IReadOnlyList<SweepJob> jobs, string folder, SweepShard? shard, int parallelism,
+    public static ImmutableArray<SweepRowEntry> Run(IReadOnlyList<SweepJob> jobs, string folder, SweepShard? shard, int parallelism,
         Action<int, int>? finished, CancellationToken cancellation)
     {
         var own = Select(jobs, shard);
@@ -36,7 +37,7 @@ internal static class SweepRunner
             foreach (int dependency in jobs[pending.Pop()].Dependencies)
                 if (needed.Add(dependency)) pending.Push(dependency);
         Directory.CreateDirectory(folder);
-        var rows = new ConcurrentDictionary<int, SweepRow>();
+        var rows = new ConcurrentDictionary<int, SweepRowEntry>();
         int done = 0;
         foreach (var stage in needed.Select(o => jobs[o]).GroupBy(j => j.Template.Name))
         {
@@ -60,7 +61,7 @@ internal static class SweepRunner
         return [.. jobs.Where(j => shard.Contains(group[j.Order])).Select(j => j.Order)];
     }
 
-    private static SweepRow RunOne(SweepJob job, string folder, ConcurrentDictionary<int, SweepRow> rows, CancellationToken cancellation)
+    private static SweepRowEntry RunOne(SweepJob job, string folder, ConcurrentDictionary<int, SweepRowEntry> rows, CancellationToken cancellation)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
@@ -73,7 +74,7 @@ internal static class SweepRunner
         string recordPath = Path.Combine(jobFolder, RecordName);
         if (SweepRecord.TryRead(recordPath) is { } record && record.Key == key && record.ExitCode == 0
             && job.Outputs.All(o => File.Exists(Path.Combine(folder, o)) || Directory.Exists(Path.Combine(folder, o))))
-            return Row(job, command, key, "ok", true, 0, "", record.ElapsedMilliseconds, folder);
+            return Row(job, command, key, "ok", true, 0, "", record.ElapsedMs, folder);
         if (Directory.Exists(jobFolder)) Directory.Delete(jobFolder, recursive: true);
         Directory.CreateDirectory(jobFolder);
         var arguments = job.Arguments.ToArray();
@@ -98,16 +99,16 @@ internal static class SweepRunner
             exit = ExitCodes.BadInput;
             message = $"error: the command did not write '{missing}'.";
         }
-        SweepRecord.Write(recordPath, new SweepRecord(key, exit, elapsed));
+        SweepRecord.Write(recordPath, key, exit, elapsed);
         return Row(job, command, key, exit == 0 ? "ok" : "failed", false, exit, message, elapsed, folder);
     }
 
-    private static SweepRow Row(SweepJob job, string command, string key, string status, bool reused, int exit, string message, long elapsed, string folder)
+    private static SweepRowEntry Row(SweepJob job, string command, string key, string status, bool reused, int exit, string message, long elapsed, string folder)
     {
         var metrics = status == "ok" ? SweepMetrics.Read(job.Outputs.Select(o => Path.Combine(folder, o))) : SweepMetrics.None;
         var outputs = job.Outputs;
         if (File.Exists(Path.Combine(folder, job.Folder, "stdout.txt"))) outputs = outputs.Add(job.Folder + "/stdout.txt");
-        return new SweepRow(job.Order, job.Id, job.Template.Name, command, key, status, reused, exit, message,
+        return new SweepRowEntry(job.Order, job.Id, job.Template.Name, command, key, status, reused, exit, message,
             metrics.Objective, metrics.Parameters, metrics.ScaleHoldOutError, outputs, elapsed);
     }
 
@@ -115,7 +116,7 @@ internal static class SweepRunner
     /// SHA-256 of the tool version, the command line (outputs relative to the sweep folder), the content of every
     /// argument that names an existing file or folder, and the keys of the earlier jobs whose outputs it reads.
     /// </summary>
-    public static string Key(SweepJob job, string folder, IEnumerable<SweepRow> upstream)
+    public static string Key(SweepJob job, string folder, IEnumerable<SweepRowEntry> upstream)
     {
         var sb = new StringBuilder();
         sb.Append(typeof(SweepRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion).Append('\n');

@@ -1,125 +1,103 @@
-using System.Text;
-using System.Text.Json;
 using ScalingLaws.Optimization.Continual;
 using ScalingLaws.Optimization.Mixtures;
+using ScalingLaws.Serialization.Documents;
 
 namespace ScalingLaws.Serialization;
 
 /// <summary>
-/// Versioned JSON for continual pre-training decisions: a chosen domain share (<c>"kind": "cpt-choice"</c>),
-/// a critical mixture ratio (<c>"critical-mixture-ratio"</c>), its curve against tokens
-/// (<c>"critical-ratio-curve"</c>) and a Pareto front between two losses (<c>"pareto-front"</c>).
-/// Every document carries <c>"schemaVersion"</c>; numbers use the round-trip format and non-finite or absent
-/// numbers are <c>null</c>.
+/// The one reader and writer of continual pre-training decisions: a chosen domain share (<see cref="CptChoiceDocument"/>,
+/// <c>"kind": "cpt-choice"</c>), a critical mixture ratio (<see cref="CriticalRatioDocument"/>, <c>"critical-mixture-ratio"</c>),
+/// its curve against tokens (<see cref="CriticalRatioCurveDocument"/>, <c>"critical-ratio-curve"</c>) and a Pareto front
+/// between two losses (<see cref="ParetoFrontDocument"/>, <c>"pareto-front"</c>); schemas in <c>docs/schema/</c>. Numbers use
+/// the round-trip format; non-finite or absent numbers are <c>null</c>. Writing what was read gives the same bytes.
 /// </summary>
 public static class ContinualPretrainingJson
 {
-    /// <summary>
-    /// A chosen share: <c>decision</c> (e.g. <c>trade-off</c>, <c>limited-domain-data</c>), <c>feasible</c>,
-    /// <c>domainShare</c>, <c>generalShare</c> (1 − r_d), <c>domainLoss</c>, <c>generalLoss</c>, <c>generalLimit</c>,
-    /// <c>limitActive</c>, <c>modelSize</c>, <c>tokens</c>, <c>message</c>.
-    /// </summary>
+    /// <summary>Serialises a chosen share.</summary>
     /// <param name="choice">The choice.</param>
-    /// <param name="decision">Which decision produced it.</param>
+    /// <param name="decision">Which decision produced it (<c>trade-off</c>, <c>limited-domain-data</c>).</param>
     public static string WriteChoice(ContinualPretrainingChoice choice, string decision)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        return JsonText.Object("cpt-choice", w =>
-        {
-            w.WriteString("decision", decision);
-            w.WriteBoolean("feasible", choice.IsFeasible);
-            JsonNumbers.Write(w, "domainShare", choice.DomainShare);
-            JsonNumbers.Write(w, "generalShare", 1 - choice.DomainShare);
-            JsonNumbers.Write(w, "domainLoss", choice.DomainLoss);
-            JsonNumbers.Write(w, "generalLoss", choice.GeneralLoss);
-            JsonNumbers.Write(w, "generalLimit", choice.GeneralLimit);
-            w.WriteBoolean("limitActive", choice.LimitActive);
-            JsonNumbers.Write(w, "modelSize", choice.ModelSize);
-            JsonNumbers.Write(w, "tokens", choice.Tokens);
-            w.WriteString("message", choice.Message);
-        });
+        return WriteChoice(new CptChoiceDocument(SchemaVersion.Current, "cpt-choice", decision, choice.IsFeasible, choice.DomainShare, 1 - choice.DomainShare,
+            choice.DomainLoss, choice.GeneralLoss, choice.GeneralLimit, choice.LimitActive, choice.ModelSize, choice.Tokens, choice.Message));
     }
 
-    /// <summary>
-    /// A critical mixture ratio: <c>status</c> (<c>crossing</c>, <c>all-feasible</c>, <c>upper-bound-feasible</c>,
-    /// <c>infeasible</c>), <c>ratio</c>, <c>generalLossAtRatio</c>, <c>limit</c>, <c>preTrainingLoss</c>,
-    /// <c>tolerance</c> (<c>kind</c> <c>absolute</c>|<c>relative</c>, <c>value</c>), <c>modelSize</c>, <c>tokens</c>.
-    /// </summary>
+    /// <summary>Serialises a choice document.</summary>
+    /// <param name="document">The document.</param>
+    public static string WriteChoice(CptChoiceDocument document) => DocumentJson.Write(document, DocumentJsonContext.Default.CptChoiceDocument);
+
+    /// <summary>Reads a choice document.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="source">File name the messages start with.</param>
+    /// <exception cref="FormatException">Not a cpt-choice document of this schema version.</exception>
+    public static CptChoiceDocument ReadChoice(string json, string source) =>
+        DocumentJson.Read(json, source, DocumentJsonContext.Default.CptChoiceDocument, "cpt-choice");
+
+    /// <summary>Serialises a critical mixture ratio.</summary>
     /// <param name="result">The search result.</param>
     /// <param name="modelSize">N it was solved at (NaN when the law does not read it).</param>
     /// <param name="tokens">D it was solved at (NaN when the law does not read it).</param>
     public static string WriteCriticalRatio(CriticalMixtureRatioResult result, double modelSize, double tokens)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return JsonText.Object("critical-mixture-ratio", w =>
-        {
-            WriteResultBody(w, result);
-            JsonNumbers.Write(w, "modelSize", modelSize);
-            JsonNumbers.Write(w, "tokens", tokens);
-        });
+        return WriteCriticalRatio(new CriticalRatioDocument(SchemaVersion.Current, "critical-mixture-ratio", StatusText(result.Status), result.Ratio,
+            result.GeneralLossAtRatio, result.Limit, result.PreTrainingLoss,
+            new ToleranceEntry(result.Tolerance.Kind == LossToleranceKind.Absolute ? "absolute" : "relative", result.Tolerance.Value), modelSize, tokens));
     }
 
-    /// <summary>
-    /// The critical ratio against the token budget: <c>source</c> (<c>general-loss-law</c> or <c>cmr-tokens-law</c>),
-    /// <c>modelSize</c>, and <c>points</c> (<c>tokens</c>, <c>ratio</c>, and when solved from a general-loss law
-    /// <c>status</c>, <c>generalLossAtRatio</c>, <c>limit</c>).
-    /// </summary>
+    /// <summary>Serialises a critical-ratio document.</summary>
+    /// <param name="document">The document.</param>
+    public static string WriteCriticalRatio(CriticalRatioDocument document) => DocumentJson.Write(document, DocumentJsonContext.Default.CriticalRatioDocument);
+
+    /// <summary>Reads a critical-ratio document.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="source">File name the messages start with.</param>
+    /// <exception cref="FormatException">Not a critical-mixture-ratio document of this schema version.</exception>
+    public static CriticalRatioDocument ReadCriticalRatio(string json, string source) =>
+        DocumentJson.Read(json, source, DocumentJsonContext.Default.CriticalRatioDocument, "critical-mixture-ratio");
+
+    /// <summary>Serialises the critical ratio against the token budget (source <c>general-loss-law</c> when solved from one).</summary>
     /// <param name="points">The curve.</param>
     /// <param name="modelSize">N (NaN when not used).</param>
     public static string WriteCriticalRatioCurve(IReadOnlyList<CriticalRatioPoint> points, double modelSize)
     {
         ArgumentNullException.ThrowIfNull(points);
-        return JsonText.Object("critical-ratio-curve", w =>
-        {
-            w.WriteString("source", points.Any(p => p.Detail is not null) ? "general-loss-law" : "cmr-tokens-law");
-            JsonNumbers.Write(w, "modelSize", modelSize);
-            w.WriteStartArray("points");
-            foreach (var p in points)
-            {
-                w.WriteStartObject();
-                JsonNumbers.Write(w, "tokens", p.Tokens);
-                JsonNumbers.Write(w, "ratio", p.Ratio);
-                if (p.Detail is { } d)
-                {
-                    w.WriteString("status", StatusText(d.Status));
-                    JsonNumbers.Write(w, "generalLossAtRatio", d.GeneralLossAtRatio);
-                    JsonNumbers.Write(w, "limit", d.Limit);
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        });
+        return WriteCriticalRatioCurve(new CriticalRatioCurveDocument(SchemaVersion.Current, "critical-ratio-curve",
+            points.Any(p => p.Detail is not null) ? "general-loss-law" : "cmr-tokens-law", modelSize,
+            [.. points.Select(p => new CriticalRatioPointEntry(p.Tokens, p.Ratio, p.Detail is { } d ? StatusText(d.Status) : null, p.Detail?.GeneralLossAtRatio, p.Detail?.Limit))]));
     }
 
-    /// <summary>
-    /// A Pareto front: <c>domains</c>, <c>first</c> and <c>second</c> (loss names), and <c>points</c> (<c>weights</c> in
-    /// domain order, <c>firstLoss</c>, <c>secondLoss</c>), by increasing first loss.
-    /// </summary>
+    /// <summary>Serialises a curve document.</summary>
+    /// <param name="document">The document.</param>
+    public static string WriteCriticalRatioCurve(CriticalRatioCurveDocument document) => DocumentJson.Write(document, DocumentJsonContext.Default.CriticalRatioCurveDocument);
+
+    /// <summary>Reads a curve document.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="source">File name the messages start with.</param>
+    /// <exception cref="FormatException">Not a critical-ratio-curve document of this schema version.</exception>
+    public static CriticalRatioCurveDocument ReadCriticalRatioCurve(string json, string source) =>
+        DocumentJson.Read(json, source, DocumentJsonContext.Default.CriticalRatioCurveDocument, "critical-ratio-curve");
+
+    /// <summary>Serialises a Pareto front (points by increasing first loss).</summary>
     /// <param name="front">The front.</param>
     public static string WriteParetoFront(ParetoFront front)
     {
         ArgumentNullException.ThrowIfNull(front);
-        return JsonText.Object("pareto-front", w =>
-        {
-            w.WriteStartArray("domains");
-            foreach (var d in front.Domains) w.WriteStringValue(d);
-            w.WriteEndArray();
-            w.WriteString("first", front.First);
-            w.WriteString("second", front.Second);
-            w.WriteStartArray("points");
-            foreach (var p in front.Points)
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("weights");
-                foreach (double x in p.Weights) JsonNumbers.WriteValue(w, x);
-                w.WriteEndArray();
-                JsonNumbers.Write(w, "firstLoss", p.FirstLoss);
-                JsonNumbers.Write(w, "secondLoss", p.SecondLoss);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        });
+        return WriteParetoFront(new ParetoFrontDocument(SchemaVersion.Current, "pareto-front", front.Domains, front.First, front.Second,
+            [.. front.Points.Select(p => new ParetoPointEntry([.. p.Weights], p.FirstLoss, p.SecondLoss))]));
     }
+
+    /// <summary>Serialises a Pareto-front document.</summary>
+    /// <param name="document">The document.</param>
+    public static string WriteParetoFront(ParetoFrontDocument document) => DocumentJson.Write(document, DocumentJsonContext.Default.ParetoFrontDocument);
+
+    /// <summary>Reads a Pareto-front document.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="source">File name the messages start with.</param>
+    /// <exception cref="FormatException">Not a pareto-front document of this schema version.</exception>
+    public static ParetoFrontDocument ReadParetoFront(string json, string source) =>
+        DocumentJson.Read(json, source, DocumentJsonContext.Default.ParetoFrontDocument, "pareto-front");
 
     /// <summary>The status as written in JSON: <c>crossing</c>, <c>all-feasible</c>, <c>upper-bound-feasible</c> or <c>infeasible</c>.</summary>
     /// <param name="status">The status.</param>
@@ -130,17 +108,4 @@ public static class ContinualPretrainingJson
         CriticalMixtureRatioStatus.UpperBoundFeasible => "upper-bound-feasible",
         _ => "infeasible",
     };
-
-    private static void WriteResultBody(Utf8JsonWriter w, CriticalMixtureRatioResult r)
-    {
-        w.WriteString("status", StatusText(r.Status));
-        JsonNumbers.Write(w, "ratio", r.Ratio);
-        JsonNumbers.Write(w, "generalLossAtRatio", r.GeneralLossAtRatio);
-        JsonNumbers.Write(w, "limit", r.Limit);
-        JsonNumbers.Write(w, "preTrainingLoss", r.PreTrainingLoss);
-        w.WriteStartObject("tolerance");
-        w.WriteString("kind", r.Tolerance.Kind == LossToleranceKind.Absolute ? "absolute" : "relative");
-        JsonNumbers.Write(w, "value", r.Tolerance.Value);
-        w.WriteEndObject();
-    }
 }

@@ -27,23 +27,12 @@ public static class FitJson
 
     /// <summary>Serialises a fit document (indented).</summary>
     /// <param name="document">The document.</param>
-    public static string Write(FitDocument document) => JsonText.Write(document, DocumentJsonContext.Default.FitDocument);
+    public static string Write(FitDocument document) => DocumentJson.Write(document, DocumentJsonContext.Default.FitDocument);
 
     /// <summary>Serialises several fits as one <c>"kind": "fits"</c> document (indented).</summary>
     /// <param name="documents">The fits.</param>
     public static string Write(IEnumerable<FitDocument> documents) =>
-        JsonText.Write(new FitsDocument(SchemaVersion.Current, "fits", [.. documents]), DocumentJsonContext.Default.FitsDocument);
-
-    /// <summary>Writes <paramref name="fit"/> as the value of property <paramref name="name"/> of an object being written (documents that embed a fit).</summary>
-    /// <param name="w">The writer, inside an object.</param>
-    /// <param name="name">Property name.</param>
-    /// <param name="fit">The fit.</param>
-    public static void WriteProperty(Utf8JsonWriter w, string name, FitResult fit)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WritePropertyName(name);
-        JsonSerializer.Serialize(w, ToDocument(fit, null, null), DocumentJsonContext.Default.FitDocument);
-    }
+        DocumentJson.Write(new FitsDocument(SchemaVersion.Current, "fits", [.. documents]), DocumentJsonContext.Default.FitsDocument);
 
     /// <summary>The document of <paramref name="fit"/>, with its bootstrap and its column binding when given.</summary>
     /// <param name="fit">The fit.</param>
@@ -88,30 +77,14 @@ public static class FitJson
     /// <param name="json">The document.</param>
     /// <param name="source">File name the messages start with.</param>
     /// <exception cref="FormatException">Any of the above fails; the message names <paramref name="source"/> and what is wrong.</exception>
-    public static ImmutableArray<SavedFit> Read(string json, string source)
+    public static ImmutableArray<SavedFit> Read(string json, string source) => DocumentJson.Read(json, source, (root, kind) =>
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument parsed;
-        try { parsed = JsonDocument.Parse(json); }
-        catch (JsonException e) { throw new FormatException($"{source}: not valid JSON ({e.Message})"); }
-        using (parsed)
-        {
-            var root = parsed.RootElement;
-            string kind = SchemaVersion.Check(root, source, "fit", "fits");
-            try
-            {
-                var documents = kind == "fit"
-                    ? [root.Deserialize(DocumentJsonContext.Default.FitDocument)!]
-                    : root.Deserialize(DocumentJsonContext.Default.FitsDocument)!.Fits;
-                if (documents.IsDefaultOrEmpty) throw new FormatException($"{source}: the document holds no fit.");
-                return [.. documents.Select((d, i) => SavedFit.FromDocument(d, kind == "fit" ? source : $"{source}: fit {i + 1}"))];
-            }
-            catch (JsonException e)
-            {
-                throw new FormatException($"{source}: malformed fit document: {e.Message}");
-            }
-        }
-    }
+        var documents = kind == "fit"
+            ? [root.Deserialize(DocumentJsonContext.Default.FitDocument)!]
+            : root.Deserialize(DocumentJsonContext.Default.FitsDocument)!.Fits;
+        if (documents.IsDefaultOrEmpty) throw new FormatException($"{source}: the document holds no fit.");
+        return documents.Select((d, i) => SavedFit.FromDocument(d, kind == "fit" ? source : $"{source}: fit {i + 1}")).ToImmutableArray();
+    }, "fit", "fits");
 
     private static string StateText(BoundState bound) => bound switch
     {

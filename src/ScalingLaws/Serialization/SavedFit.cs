@@ -90,7 +90,7 @@ public sealed record SavedFit
             Covariance = covariance,
             Starts = new StartSummary(document.Starts.Tried, document.Starts.Converged, document.Starts.Best, document.Starts.BestIndex),
             Iterations = document.Iterations,
-            Elapsed = double.IsFinite(document.ElapsedMs) ? TimeSpan.FromTicks((long)Math.Round(document.ElapsedMs * TimeSpan.TicksPerMillisecond)) : TimeSpan.Zero,
+            Elapsed = JsonNumbers.Duration(document.ElapsedMs),
             Loss = loss, Space = space, Options = Options(document.Options, Bad), Warnings = document.Warnings,
         };
         var input = document.Input;

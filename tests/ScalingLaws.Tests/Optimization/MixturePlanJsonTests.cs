@@ -36,7 +36,7 @@ public sealed class MixturePlanJsonTests : IDisposable
         Assert.Contains("\"schemaVersion\": 1", json);
         Assert.Contains("\"kind\": \"mixture-plan\"", json);
         Assert.DoesNotContain("NaN", json);
-        var back = MixturePlanJson.Read(json);
+        var back = MixturePlanJson.ToPlan(MixturePlanJson.Read(json, "plan.json"));
         Assert.Equal(plan.Weights.ToArray(), back.Weights.ToArray());
         Assert.Equal(plan.ObjectiveValue, back.ObjectiveValue);
         Assert.Equal(plan.Status, back.Status);
@@ -66,21 +66,22 @@ public sealed class MixturePlanJsonTests : IDisposable
             Model = model, Objective = MixtureObjective.Target("loss_1"), LowerBounds = MixtureTestModels.Bounds(("h_d1", 0.7), ("h_d2", 0.7)),
         });
         Assert.Contains("the lower bounds sum to 1.4 > 1 ('h_d1' ≥ 0.7, 'h_d2' ≥ 0.7)", plan.Message); // invariant numbers under de-DE
-        var back = MixturePlanJson.Read(MixturePlanJson.Write(plan));
+        var back = MixturePlanJson.ToPlan(MixturePlanJson.Read(MixturePlanJson.Write(plan), "plan.json"));
         Assert.Equal(MixturePlanStatus.Infeasible, back.Status);
         Assert.Equal(plan.Message, back.Message);
         Assert.Equal(plan.ViolatedConstraints.ToArray(), back.ViolatedConstraints.ToArray());
 
         var allocation = BudgetAllocator.Optimize(new FittedLaw(new ChinchillaLaw(), BudgetAllocatorTests.Hoffmann), 1e21);
         var text = MixturePlanJson.WriteAllocation(allocation);
-        var read = MixturePlanJson.ReadAllocation(text);
+        var read = MixturePlanJson.ToAllocation(MixturePlanJson.ReadAllocation(text, "allocation.json").Allocation);
         Assert.Equal(allocation.ModelSize, read.ModelSize);
         Assert.Equal(allocation.ModelSizeExponent, read.ModelSizeExponent);
-        Assert.Equal(allocation.Variables, read.Variables);
+        Assert.Equal(allocation.Variables.OrderBy(p => p.Key), read.Variables.OrderBy(p => p.Key));
         var frontier = MixturePlanJson.WriteFrontier(BudgetAllocator.Frontier(new FittedLaw(new ChinchillaLaw(), BudgetAllocatorTests.Hoffmann), 1e19, 1e23, 3));
         using var document = JsonDocument.Parse(frontier);
         Assert.Equal(3, document.RootElement.GetProperty("points").GetArrayLength());
         Assert.Equal("frontier", document.RootElement.GetProperty("kind").GetString());
-        Assert.Throws<JsonException>(() => MixturePlanJson.Read(text));
+        var wrongKind = Assert.Throws<FormatException>(() => MixturePlanJson.Read(text, "allocation.json"));
+        Assert.Contains("allocation.json", wrongKind.Message);
     }
 }
