@@ -21,8 +21,8 @@ internal sealed class ResidualEvaluator
     private readonly bool _log;
     private readonly int _n, _p, _k;
     private readonly int[] _free;
-    private readonly double[] _target;      // y or log y, n
-    private readonly double[] _sqrtWeight;  // √wᵢ (ones without weights), n
+    private readonly double[] _logTarget;   // log y in log space, else empty (the target is y itself)
+    private readonly double[] _sqrtWeight;  // √wᵢ, or empty without weights (√wᵢ = 1)
     private readonly double[] _gradRow;
     private readonly IRowCachedLaw? _rows;  // the law's batch evaluation, when it has one
     private readonly double[] _cache;       // the problem's row cache (n × width), shared read-only
@@ -45,14 +45,11 @@ internal sealed class ResidualEvaluator
         _free = problem.FreeIndices.ToArray();
         _k = _free.Length;
         BlockCapacity = Math.Min(blockCapacity, _n);
-        _target = new double[_n];
-        _sqrtWeight = new double[_n];
         var y = _data.Y; var w = _data.Weights;
-        for (int i = 0; i < _n; i++)
-        {
-            _target[i] = _log ? Math.Log(y[i]) : y[i];
-            _sqrtWeight[i] = w.IsEmpty ? 1 : Math.Sqrt(w[i]);
-        }
+        _logTarget = _log ? new double[_n] : [];
+        _sqrtWeight = w.IsEmpty ? [] : new double[_n];
+        for (int i = 0; i < _logTarget.Length; i++) _logTarget[i] = Math.Log(y[i]);
+        for (int i = 0; i < _sqrtWeight.Length; i++) _sqrtWeight[i] = Math.Sqrt(w[i]);
         _gradRow = new double[_p];
         _rows = _law as IRowCachedLaw;
         _cache = problem.RowCache ?? [];
@@ -93,20 +90,21 @@ internal sealed class ResidualEvaluator
         {
             bool inPlace = _g.Length == 0;
             ValuesAndGradient(theta, start, count, inPlace ? jacobian : _g);
-            VectorMath.Subtract(_f.AsSpan(0, count), _target.AsSpan(start, count), residuals);
+            VectorMath.Subtract(_f.AsSpan(0, count), Target.Slice(start, count), residuals);
             if (!VectorMath.AllFinite(residuals)) return double.NaN;
             if (!inPlace) for (int a = 0; a < _k; a++) _g.AsSpan(_free[a] * count, count).CopyTo(jacobian.Slice(a * count, count));
             return 0.5 * VectorMath.SumOfSquares(residuals);
         }
         ValuesAndGradient(theta, start, count, _g);
+        var target = Target;
         double cost = 0;
         for (int q = 0; q < count; q++)
         {
             int i = start + q;
             double f = _f[q];
-            double r = Residual(f, i);
+            double r = Residual(f, target[i], i);
             if (!double.IsFinite(r)) return double.NaN;
-            double rowScale = _sqrtWeight[i];
+            double rowScale = SqrtWeight(i);
             if (_log) rowScale /= f;
             double rho, robust = 1;
             if (_squared) rho = r * r;
@@ -137,12 +135,13 @@ internal sealed class ResidualEvaluator
         Values(theta, start, count);
         if (IsPlain)
         {
-            VectorMath.Subtract(_f.AsSpan(0, count), _target.AsSpan(start, count), residuals);
+            VectorMath.Subtract(_f.AsSpan(0, count), Target.Slice(start, count), residuals);
             return VectorMath.AllFinite(residuals);
         }
+        var target = Target;
         for (int q = 0; q < count; q++)
         {
-            double r = Residual(_f[q], start + q);
+            double r = Residual(_f[q], target[start + q], start + q);
             if (!double.IsFinite(r)) return false;
             residuals[q] = robustScales[q] * r;
         }
@@ -153,11 +152,12 @@ internal sealed class ResidualEvaluator
     public bool Residuals(ReadOnlySpan<double> theta, int start, int count, Span<double> residuals, Span<double> predictions)
     {
         Values(theta, start, count);
+        var target = Target;
         for (int q = 0; q < count; q++)
         {
             double f = _f[q];
             predictions[q] = f;
-            residuals[q] = Residual(f, start + q);
+            residuals[q] = Residual(f, target[start + q], start + q);
             if (!double.IsFinite(residuals[q])) return false;
         }
         return true;
@@ -170,21 +170,30 @@ internal sealed class ResidualEvaluator
     /// </summary>
     public double AddCostNoise(double sum, int start, int count, ReadOnlySpan<double> residuals, ReadOnlySpan<double> robustScales)
     {
+        var target = Target;
         for (int q = 0; q < count; q++)
         {
             int i = start + q;
-            double f = _f[q], t = Math.Abs(_target[i]);
+            double f = _f[q], t = Math.Abs(target[i]);
             double size = _log ? Math.Abs(Math.Log(f)) + t + 1 : Math.Abs(f) + t;
-            sum += Math.Abs(residuals[q]) * (IsPlain ? 1 : robustScales[q]) * _sqrtWeight[i] * size;
+            sum += Math.Abs(residuals[q]) * (IsPlain ? 1 : robustScales[q]) * SqrtWeight(i) * size;
         }
         return sum;
     }
 
+    /// <summary>The fitted targets zᵢ: log yᵢ in log space, else yᵢ.</summary>
+    private ReadOnlySpan<double> Target => _log ? _logTarget : _data.Y;
+
+    /// <summary>√wᵢ (1 without weights).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Residual(double f, int i)
+    private double SqrtWeight(int i) => _sqrtWeight.Length == 0 ? 1 : _sqrtWeight[i];
+
+    /// <summary>rᵢ = √wᵢ·(fᵢ − zᵢ), or √wᵢ·(log fᵢ − zᵢ) in log space (NaN for fᵢ ≤ 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Residual(double f, double target, int i)
     {
-        if (_log) return f > 0 ? _sqrtWeight[i] * (Math.Log(f) - _target[i]) : double.NaN;
-        return _sqrtWeight[i] * (f - _target[i]);
+        if (_log) return f > 0 ? SqrtWeight(i) * (Math.Log(f) - target) : double.NaN;
+        return SqrtWeight(i) * (f - target);
     }
 
     /// <summary>Model values of rows [start, start + count) at θ into _f.</summary>
