@@ -8,7 +8,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// The options that load and shape a run table: <c>--data</c>, <c>--derive</c>, <c>--where</c>,
 /// <c>--drop-highest</c>, <c>--target</c>, <c>--map</c>, <c>--weights</c>, <c>--normalize-weights</c>.
 /// </summary>
-public sealed class DataOptions
+internal sealed class DataOptions
 {
     /// <summary><c>--data FILE</c> (required).</summary>
     public Option<string> Data { get; } = new("--data", "-d")

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
+using ScalingLaws.Fitting;
+
 namespace ScalingLaws.Laws;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Validation;
 
