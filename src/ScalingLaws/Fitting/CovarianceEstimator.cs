@@ -11,18 +11,17 @@ internal static class CovarianceEstimator
     /// σ̂²·V·Σ⁻²·Vᵀ from the SVD J̃ = UΣVᵀ of an n × k Jacobian, given the k × k upper-triangular R
     /// (row-major) of its thin QR, which <paramref name="triangular"/> computes when it is needed: R has
     /// J̃'s singular values and V.
-    /// σ̂² = Σ rᵢ² / <paramref name="degreesOfFreedom"/>.
+    /// σ̂² = <paramref name="residualSumOfSquares"/> (Σ rᵢ²) / <paramref name="degreesOfFreedom"/>.
     /// Rank-deficient when a singular value is below max(n, k)·ε·σ₁.
     /// </summary>
     public static ParameterCovariance Estimate(Func<double[]> triangular, int n, IReadOnlyList<string> names,
-        ReadOnlySpan<double> residuals, int degreesOfFreedom)
+        double residualSumOfSquares, int degreesOfFreedom)
     {
         int k = names.Count;
         if (k == 0) return ParameterCovariance.Unavailable("no parameter is free and off its bounds");
         if (degreesOfFreedom <= 0)
             return ParameterCovariance.Unavailable($"no degrees of freedom left ({n} rows, {k} parameters)");
-        double rss = 0;
-        foreach (double r in residuals) rss += r * r;
+        double rss = residualSumOfSquares;
         double s2 = rss / degreesOfFreedom;
         var factor = triangular();
         int bad = Array.FindIndex(factor, v => !double.IsFinite(v));

@@ -1,0 +1,228 @@
+using System.Runtime.CompilerServices;
+using ScalingLaws.Laws;
+
+namespace ScalingLaws.Fitting;
+
+/// <summary>
+/// The residuals and Jacobian a fit minimises, evaluated over a block of consecutive rows. For row i,
+/// rᵢ = √wᵢ·(fᵢ − yᵢ) (√wᵢ·(log fᵢ − log yᵢ) in log space); under a robust loss ρ the solver sees
+/// r̃ᵢ = √ρ′(rᵢ²)·rᵢ and J̃ᵢₐ = √ρ′(rᵢ²)·√wᵢ·∂fᵢ/∂θₐ (divided by fᵢ in log space) over the free
+/// parameters a — Ceres' corrector for losses with ρ″ ≤ 0 — and the objective is ½Σρ(rᵢ²).
+/// A law with a row cache (<see cref="IRowCachedLaw"/>) is evaluated over the block at once from the
+/// problem's shared cache; any other law row by row. Buffers hold one block of at most
+/// <see cref="BlockCapacity"/> rows, allocated once; evaluating allocates nothing. Not thread-safe.
+/// </summary>
+internal sealed class ResidualEvaluator
+{
+    private readonly IScalingLaw _law;
+    private readonly FitData _data;
+    private readonly RobustLoss _loss;
+    private readonly bool _squared;
+    private readonly bool _log;
+    private readonly int _n, _p, _k;
+    private readonly int[] _free;
+    private readonly double[] _logTarget;   // log y in log space, else empty (the target is y itself)
+    private readonly double[] _sqrtWeight;  // √wᵢ, or empty without weights (√wᵢ = 1)
+    private readonly double[] _gradRow;
+    private readonly IRowCachedLaw? _rows;  // the law's batch evaluation, when it has one
+    private readonly double[] _cache;       // the problem's row cache (n × width), shared read-only
+    private readonly int _width;
+    private readonly double[] _f;           // model values of the block
+    private readonly double[] _g;           // model gradient of the block, p × count column-major
+    private readonly double[] _rowScale;    // √wᵢ·√ρ′ (÷ fᵢ in log space): row i of J̃ over row i of ∂f/∂θ
+
+    /// <summary>Prepares the evaluation of <paramref name="problem"/> in blocks of at most <paramref name="blockCapacity"/> rows.</summary>
+    public ResidualEvaluator(FitProblem problem, int blockCapacity)
+    {
+        _law = problem.Law;
+        _data = problem.Data;
+        _loss = problem.Loss;
+        _squared = problem.Loss is SquaredLoss;
+        _log = problem.Space == ResidualSpace.Log;
+        IsPlain = _squared && !_log && _data.Weights.IsEmpty;
+        _n = _data.Count;
+        _p = _law.Parameters.Length;
+        _free = problem.FreeIndices.ToArray();
+        _k = _free.Length;
+        BlockCapacity = Math.Min(blockCapacity, _n);
+        var y = _data.Y; var w = _data.Weights;
+        _logTarget = _log ? new double[_n] : [];
+        _sqrtWeight = w.IsEmpty ? [] : new double[_n];
+        for (int i = 0; i < _logTarget.Length; i++) _logTarget[i] = Math.Log(y[i]);
+        for (int i = 0; i < _sqrtWeight.Length; i++) _sqrtWeight[i] = Math.Sqrt(w[i]);
+        _gradRow = new double[_p];
+        _rows = _law as IRowCachedLaw;
+        _cache = problem.RowCache ?? [];
+        _width = _rows?.CacheWidth ?? 0;
+        _f = new double[BlockCapacity];
+        // The plain path writes J̃ in place when every parameter is free.
+        _g = IsPlain && _k == _p ? [] : new double[_p * BlockCapacity];
+        _rowScale = IsPlain ? [] : new double[BlockCapacity];
+    }
+
+    /// <summary>Rows n.</summary>
+    public int Rows => _n;
+
+    /// <summary>Free parameters k (columns of J̃).</summary>
+    public int FreeCount => _k;
+
+    /// <summary>Index among the law's parameters of free parameter a.</summary>
+    public int FreeIndex(int a) => _free[a];
+
+    /// <summary>Most rows per block.</summary>
+    public int BlockCapacity { get; }
+
+    /// <summary>Squared loss, linear residuals, no weights: r̃ = f − y and J̃ = ∂f/∂θ, √ρ′ = 1.</summary>
+    public bool IsPlain { get; }
+
+    /// <summary>
+    /// Fills r̃ (<paramref name="residuals"/>), J̃ (<paramref name="jacobian"/>, k × count column-major)
+    /// and √ρ′ (<paramref name="robustScales"/>; untouched on the plain path, where it is 1) of rows
+    /// [start, start + count) at θ; returns their part of the objective, ½Σρ(rᵢ²), or NaN when the
+    /// model is not finite there (or fᵢ ≤ 0 in log space).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double Evaluate(ReadOnlySpan<double> theta, int start, int count, Span<double> jacobian, Span<double> residuals, Span<double> robustScales)
+    {
+        jacobian = jacobian.Slice(0, _k * count);
+        residuals = residuals.Slice(0, count);
+        if (IsPlain)
+        {
+            bool inPlace = _g.Length == 0;
+            ValuesAndGradient(theta, start, count, inPlace ? jacobian : _g);
+            VectorMath.Subtract(_f.AsSpan(0, count), Target.Slice(start, count), residuals);
+            if (!VectorMath.AllFinite(residuals)) return double.NaN;
+            if (!inPlace) for (int a = 0; a < _k; a++) _g.AsSpan(_free[a] * count, count).CopyTo(jacobian.Slice(a * count, count));
+            return 0.5 * VectorMath.SumOfSquares(residuals);
+        }
+        ValuesAndGradient(theta, start, count, _g);
+        var target = Target;
+        double cost = 0;
+        for (int q = 0; q < count; q++)
+        {
+            int i = start + q;
+            double f = _f[q];
+            double r = Residual(f, target[i], i);
+            if (!double.IsFinite(r)) return double.NaN;
+            double rowScale = SqrtWeight(i);
+            if (_log) rowScale /= f;
+            double rho, robust = 1;
+            if (_squared) rho = r * r;
+            else
+            {
+                rho = _loss.Evaluate(r * r, out double d1);
+                robust = Math.Sqrt(d1);
+            }
+            cost += 0.5 * rho;
+            robustScales[q] = robust;
+            residuals[q] = robust * r;
+            _rowScale[q] = rowScale * robust;
+        }
+        for (int a = 0; a < _k; a++)
+            VectorMath.Multiply(_rowScale.AsSpan(0, count), _g.AsSpan(_free[a] * count, count), jacobian.Slice(a * count, count));
+        return cost;
+    }
+
+    /// <summary>
+    /// Robust-scaled residuals at another point θ′ of rows [start, start + count) with the robust
+    /// scales of the point last evaluated (<paramref name="robustScales"/>, ignored on the plain path):
+    /// √ρ′ᵢ·rᵢ(θ′) into <paramref name="residuals"/>; false when not finite.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool ResidualsAt(ReadOnlySpan<double> theta, int start, int count, ReadOnlySpan<double> robustScales, Span<double> residuals)
+    {
+        residuals = residuals.Slice(0, count);
+        Values(theta, start, count);
+        if (IsPlain)
+        {
+            VectorMath.Subtract(_f.AsSpan(0, count), Target.Slice(start, count), residuals);
+            return VectorMath.AllFinite(residuals);
+        }
+        var target = Target;
+        for (int q = 0; q < count; q++)
+        {
+            double r = Residual(_f[q], target[start + q], start + q);
+            if (!double.IsFinite(r)) return false;
+            residuals[q] = robustScales[q] * r;
+        }
+        return true;
+    }
+
+    /// <summary>Residuals √wᵢ·rᵢ (not scaled by the loss) and model values fᵢ of rows [start, start + count) at θ; false when a residual is not finite.</summary>
+    public bool Residuals(ReadOnlySpan<double> theta, int start, int count, Span<double> residuals, Span<double> predictions)
+    {
+        Values(theta, start, count);
+        var target = Target;
+        for (int q = 0; q < count; q++)
+        {
+            double f = _f[q];
+            predictions[q] = f;
+            residuals[q] = Residual(f, target[start + q], start + q);
+            if (!double.IsFinite(residuals[q])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The part of the objective's rounding error bound (see <see cref="LmSolver.Polish"/>) from rows
+    /// [start, start + count) as last evaluated by <see cref="Evaluate"/>: Σ|r̃ᵢ|·√ρ′ᵢ·√wᵢ·sizeᵢ with
+    /// sizeᵢ = |fᵢ| + |yᵢ| (|log fᵢ| + |log yᵢ| + 1 in log space), added to <paramref name="sum"/> in row order.
+    /// </summary>
+    public double AddCostNoise(double sum, int start, int count, ReadOnlySpan<double> residuals, ReadOnlySpan<double> robustScales)
+    {
+        var target = Target;
+        for (int q = 0; q < count; q++)
+        {
+            int i = start + q;
+            double f = _f[q], t = Math.Abs(target[i]);
+            double size = _log ? Math.Abs(Math.Log(f)) + t + 1 : Math.Abs(f) + t;
+            sum += Math.Abs(residuals[q]) * (IsPlain ? 1 : robustScales[q]) * SqrtWeight(i) * size;
+        }
+        return sum;
+    }
+
+    /// <summary>The fitted targets zᵢ: log yᵢ in log space, else yᵢ.</summary>
+    private ReadOnlySpan<double> Target => _log ? _logTarget : _data.Y;
+
+    /// <summary>√wᵢ (1 without weights).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double SqrtWeight(int i) => _sqrtWeight.Length == 0 ? 1 : _sqrtWeight[i];
+
+    /// <summary>rᵢ = √wᵢ·(fᵢ − zᵢ), or √wᵢ·(log fᵢ − zᵢ) in log space (NaN for fᵢ ≤ 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Residual(double f, double target, int i)
+    {
+        if (_log) return f > 0 ? SqrtWeight(i) * (Math.Log(f) - target) : double.NaN;
+        return SqrtWeight(i) * (f - target);
+    }
+
+    /// <summary>Model values of rows [start, start + count) at θ into _f.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Values(ReadOnlySpan<double> theta, int start, int count)
+    {
+        var f = _f.AsSpan(0, count);
+        if (_rows is not null)
+        {
+            _rows.EvaluateRows(theta, _cache.AsSpan(start * _width, count * _width), f);
+            return;
+        }
+        for (int q = 0; q < count; q++) f[q] = _law.Evaluate(theta, _data.Row(start + q));
+    }
+
+    /// <summary>Model values of rows [start, start + count) at θ into _f and their gradient into <paramref name="g"/> (p × count, column-major).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ValuesAndGradient(ReadOnlySpan<double> theta, int start, int count, Span<double> g)
+    {
+        var f = _f.AsSpan(0, count);
+        if (_rows is not null)
+        {
+            _rows.EvaluateRowsWithGradient(theta, _cache.AsSpan(start * _width, count * _width), f, g.Slice(0, _p * count));
+            return;
+        }
+        for (int q = 0; q < count; q++)
+        {
+            f[q] = _law.EvaluateWithGradient(theta, _data.Row(start + q), _gradRow);
+            for (int j = 0; j < _p; j++) g[j * count + q] = _gradRow[j];
+        }
+    }
+}
