@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
+using ScalingLaws.Fitting;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
 
@@ -40,7 +41,7 @@ public static class PredictCommand
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
             if (parse.GetValue(nested.Nested))
-                return NestedPredictCommand.Run(context, parse, nested, parse.GetValue(data.Data), parse.GetValue(at) ?? [], parse.GetValue(format), parse.GetValue(output));
+                return NestedPredictCommand.Run(context, parse, nested, data, parse.GetValue(at) ?? [], parse.GetValue(format), parse.GetValue(output));
             var saved = SavedFits.Read(parse.GetValue(fit) ?? throw new CliException("Option '--fit' is required (or give --nested with --data)."));
             var points = parse.GetValue(at) ?? [];
             bool fromData = parse.GetValue(data.Data) is not null;
@@ -65,8 +66,7 @@ public static class PredictCommand
                     }
                     continue;
                 }
-                var binding = data.Resolve(parse, table, s.Binding);
-                var rowsTable = binding.Weights.IsEmpty ? table : DataOptions.CheckWeights(table, binding.Weights, binding.NormalizeWeights);
+                var (rowsTable, binding) = data.ForSavedFit(parse, table, s.Binding);
                 var values = rowsTable.VariableValues(law.Law.Variables, binding.Mapping);
                 var observed = rowsTable.HasColumn(s.Target) && rowsTable.Column(s.Target).Kind == ColumnKind.Numeric ? rowsTable.Numeric(s.Target) : default;
                 int m = law.Law.Variables.Length;

@@ -22,12 +22,22 @@ public static class ReportCommand
             Example:
               scaling-laws report --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --out report
             """) { fit, outDir, x, group };
-        command.Add(data.Data); command.Add(data.Where); command.Add(data.Derive); command.Add(data.DropHighest);
+        data.AddTo(command, withTarget: false);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
-            var fits = SavedFits.Load(parse.GetValue(fit)!);
-            var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, fits.Count == 1 ? fits[0].Target : null);
-            var files = Write(FitReports.Create(fits, table, "ScalingLaws report", parse.GetValue(x), parse.GetValue(group)), parse.GetValue(outDir)!);
+            var saved = SavedFits.Read(parse.GetValue(fit)!);
+            string? xVariable = parse.GetValue(x);
+            foreach (var s in saved)
+                if (xVariable is not null && !s.Fit.Law.Variables.Contains(xVariable))
+                    throw new CliException($"Option '--x': '{xVariable}' is not a variable of law '{s.Fit.Law.Name}' (variables: {string.Join(", ", s.Fit.Law.Variables)}).");
+            var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, saved.Count == 1 ? saved[0].Fit.Target : null);
+            var report = new ReportBuilder("ScalingLaws report");
+            for (int i = 0; i < saved.Count; i++)
+            {
+                var (rows, binding) = table is null ? (null, saved[i].Binding) : data.ForSavedFit(parse, table, saved[i].Binding);
+                FitReports.Add(report, saved[i].Fit, rows, $"fit{i + 1}", xVariable, parse.GetValue(group), binding.Mapping);
+            }
+            var files = Write(report.Build(), parse.GetValue(outDir)!);
             context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
             return ExitCodes.Success;
         }));

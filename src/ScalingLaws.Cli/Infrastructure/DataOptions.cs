@@ -162,21 +162,34 @@ public sealed class DataOptions
         return binding;
     }
 
-    /// <summary>The domain-weight columns <c>--weights</c> names (a pattern or a list), else the h_* columns, else the w_* columns.</summary>
-    public IReadOnlyList<string> WeightColumns(ParseResult parse, RunTable table)
+    /// <summary>
+    /// The rows and binding for applying a saved fit to <paramref name="table"/> (read once for every fit): the binding of
+    /// <see cref="Resolve(ParseResult, RunTable, ColumnBinding)"/>, with the weight rule of <see cref="CheckWeights"/> applied to
+    /// its weight columns — the same checks as <c>fit</c>.
+    /// </summary>
+    public (RunTable Table, ColumnBinding Binding) ForSavedFit(ParseResult parse, RunTable table, ColumnBinding saved)
     {
-        string? spec = parse.GetValue(Weights);
+        var binding = Resolve(parse, table, saved);
+        return (binding.Weights.IsEmpty ? table : CheckWeights(table, binding.Weights, binding.NormalizeWeights), binding);
+    }
+
+    /// <summary>The domain-weight columns <c>--weights</c> names (a pattern or a list), else the table's default ones (<see cref="WeightColumnNames.Default"/>).</summary>
+    public IReadOnlyList<string> WeightColumns(ParseResult parse, RunTable table) => WeightColumns(parse.GetValue(Weights), table);
+
+    /// <summary>The domain-weight columns <paramref name="spec"/> names (a pattern with * or a comma-separated list), else the table's default ones (h_*, else w_*).</summary>
+    /// <exception cref="CliException">No column matches, or a listed column does not exist (the message names <c>--weights</c>).</exception>
+    public static IReadOnlyList<string> WeightColumns(string? spec, RunTable table)
+    {
         List<string> domains;
         if (spec is null)
         {
-            domains = Patterns.Match("h_*", table.ColumnNames).ToList();
-            if (domains.Count == 0) domains = Patterns.Match("w_*", table.ColumnNames).ToList();
+            domains = [.. WeightColumnNames.Default(table.ColumnNames)];
             if (domains.Count == 0) throw new CliException($"Option '--weights' is required: no h_* or w_* columns. Columns: {string.Join(", ", table.ColumnNames)}.");
         }
         else if (spec.Contains('*'))
         {
             domains = Patterns.Match(spec, table.ColumnNames).ToList();
-            if (domains.Count == 0) throw new CliException($"Option '--weights': no column matches '{spec}'.");
+            if (domains.Count == 0) throw new CliException($"Option '--weights': no column matches '{spec}'. Columns: {string.Join(", ", table.ColumnNames)}.");
         }
         else
         {
