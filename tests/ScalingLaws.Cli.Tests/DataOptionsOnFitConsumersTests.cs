@@ -144,4 +144,15 @@ public class DataOptionsOnFitConsumersTests
         Assert.Equal(6, lines.Count(l => l.StartsWith("loss_a,", StringComparison.Ordinal)));
         Assert.Equal(6, lines.Count(l => l.StartsWith("loss_b,", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("predict")]
+    [InlineData("optimize")]
+    public void NestedCommandsApplyTheWeightRuleOfFit(string command)
+    {
+        string runs = CliRunner.DataPath("mixinglaws", "RedPajama");
+        var r = CliRunner.Run(command, "--nested", "--data", runs, "--target", "loss_Github", "--target-scale", "size=1B,step=100k");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"\d+M\.txt:\d+: domain weights \(h_1, .*\) sum to 1\.0\d+, not 1\. Fix the data or pass --normalize-weights\.", r.Error);
+    }
 }

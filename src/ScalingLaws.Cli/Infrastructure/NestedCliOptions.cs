@@ -90,6 +90,14 @@ public sealed class NestedCliOptions
     public (RunTable Table, NestedOptions Options) Build(ParseResult parse, DataOptions data, int seed, int threads)
     {
         if (parse.GetValue(data.Data) is not string path) throw new CliException("Option '--nested' needs '--data' (a folder or file of runs at several model sizes).");
+        var (size, step) = Scale(parse.GetValue(TargetScale));
+        var (lo, hi) = Range(parse.GetValue(StepRange));
+        var sharing = parse.GetValue(StepSharing) switch
+        {
+            "run" => StepExponentSharing.Run,
+            "size" => StepExponentSharing.Size,
+            var s => throw new CliException($"Option '--step-sharing': '{s}' is not run or size."),
+        };
         var table = data.Load(parse);
         foreach (var (variable, column) in data.Mapping(parse))
         {
@@ -113,14 +121,6 @@ public sealed class NestedCliOptions
         }
         var domains = DataOptions.WeightColumns(parse.GetValue<string?>("--weights"), table);
         table = DataOptions.CheckWeights(table, domains, parse.GetValue(data.NormalizeWeights));
-        var (size, step) = Scale(parse.GetValue(TargetScale));
-        var (lo, hi) = Range(parse.GetValue(StepRange));
-        var sharing = parse.GetValue(StepSharing) switch
-        {
-            "run" => StepExponentSharing.Run,
-            "size" => StepExponentSharing.Size,
-            var s => throw new CliException($"Option '--step-sharing': '{s}' is not run or size."),
-        };
         foreach (var column in new[] { "N", "step" })
             if (!table.HasColumn(column)) throw new CliException($"{path}: --nested needs a '{column}' column (model size and training step). Columns: {string.Join(", ", table.ColumnNames)}.");
         var options = new NestedOptions
