@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit;
 
 namespace ScalingLaws.Cli.Tests;
@@ -18,20 +17,6 @@ public class DataOptionsOnFitConsumersTests
         var r = CliRunner.Run("fit", "--data", runs, "--formula", Formula, "--target", "loss_a", "--start", "E=1,A=100,alpha=0.2", "--map", "N=params", "--format", "json", "-o", path);
         Assert.True(r.ExitCode == 0, r.Error);
         return path;
-    }
-
-    /// <summary>Three-domain mixtures at two sizes; the weights of row <paramref name="offRow"/> (file line offRow + 2) sum to 0.98.</summary>
-    private static string MixtureRuns(int? offRow = null)
-    {
-        var lines = new List<string> { "h_a,h_b,h_c,loss" };
-        for (int i = 0; i < 10; i++)
-        {
-            double a = 0.1 + 0.08 * i, b = (1 - a) * (0.3 + 0.04 * i), c = 1 - a - b;
-            double loss = 2 + 0.5 * Math.Exp(-a + 0.5 * b - 0.3 * c);
-            if (i == offRow) c -= 0.02;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{a:R},{b:R},{c:R},{loss:R}"));
-        }
-        return CliRunner.WriteTemp("mixtures.csv", string.Join("\n", lines) + "\n");
     }
 
     private static string MixtureFit(string runs)
@@ -61,7 +46,7 @@ public class DataOptionsOnFitConsumersTests
     [InlineData("optimize --nested")]
     public void ABadFilterOrDerivationGivesTheSameErrorAsFit(string command)
     {
-        string runs = FitDocumentTests.PowerLawRuns("params"), mixtureRuns = MixtureRuns();
+        string runs = FitDocumentTests.PowerLawRuns("params"), mixtureRuns = PredictDataTests.MixtureRuns();
         var args = Command(command, runs, PowerLawFit(runs), mixtureRuns, command == "optimize" ? MixtureFit(mixtureRuns) : "", CliRunner.TempDir());
         var fit = CliRunner.Run("fit", "--data", runs, "--formula", Formula, "--target", "loss_a", "--map", "N=params", "--where", "size > 1");
         Assert.Equal(1, fit.ExitCode);
@@ -104,8 +89,8 @@ public class DataOptionsOnFitConsumersTests
     [Fact]
     public void OptimizeBootstrapAppliesTheWeightRuleOfFit()
     {
-        string fit = MixtureFit(MixtureRuns());
-        string off = MixtureRuns(offRow: 3);
+        string fit = MixtureFit(PredictDataTests.MixtureRuns());
+        string off = PredictDataTests.MixtureRuns(offRow: 3);
         var rejected = CliRunner.Run("optimize", "--fit", fit, "--data", off, "--bootstrap", "3");
         Assert.Equal(1, rejected.ExitCode);
         Assert.Contains($"{off}:5:", rejected.Error);
