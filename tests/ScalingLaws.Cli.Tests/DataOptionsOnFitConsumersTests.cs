@@ -140,4 +140,22 @@ public class DataOptionsOnFitConsumersTests
         Assert.Equal(1, r.ExitCode);
         Assert.Matches(@"\d+M\.txt:\d+: domain weights \(h_1, .*\) sum to 1\.0\d+, not 1\. Fix the data or pass --normalize-weights\.", r.Error);
     }
+
+    [Fact]
+    public void DropHighestNeedsTheSingleTargetOfTheSavedFits()
+    {
+        string runs = FitDocumentTests.PowerLawRuns("params");
+        var one = CliRunner.Run("predict", "--fit", PowerLawFit(runs), "--data", runs, "--drop-highest", "5", "--format", "csv");
+        Assert.True(one.ExitCode == 0, one.Error);
+        Assert.Equal(1 + 12 - 5, one.Out.TrimEnd().Split('\n').Length);
+
+        string path = Path.Combine(CliRunner.TempDir(), "fits.json");
+        Assert.Equal(0, CliRunner.Run("fit", "--data", runs, "--formula", Formula, "--target", "loss_*", "--start", "E=1,A=100,alpha=0.2", "--map", "N=params", "--format", "json", "-o", path).ExitCode);
+        var several = CliRunner.Run("predict", "--fit", path, "--data", runs, "--drop-highest", "5");
+        Assert.Equal(1, several.ExitCode);
+        Assert.Contains("Option '--drop-highest' needs a single target; the fits predict loss_a, loss_b.", several.Error);
+        var fit = CliRunner.Run("fit", "--data", runs, "--formula", Formula, "--target", "loss_*", "--map", "N=params", "--drop-highest", "5");
+        Assert.Equal(1, fit.ExitCode);
+        Assert.Contains("Option '--drop-highest' needs a single target", fit.Error);
+    }
 }

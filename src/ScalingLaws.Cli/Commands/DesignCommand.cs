@@ -205,7 +205,7 @@ public static class DesignCommand
         if (parse.GetValue(data.Data) is null) throw new CliException("Option '--next' needs '--data FILE' (the runs the fits came from, for the bootstrap).");
         var saved = SavedFits.Read(fitPath);
         var fits = saved.Select(s => s.Fit).ToList();
-        var table = data.Load(parse);
+        var table = data.LoadForFits(parse, saved);
         var fitData = saved.Select(s =>
         {
             var (rows, binding) = data.ForSavedFit(parse, table, s.Binding);

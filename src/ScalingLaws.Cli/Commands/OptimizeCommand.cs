@@ -80,7 +80,7 @@ public static class OptimizeCommand
                 if (replicates > 0)
                 {
                     if (parse.GetValue(data.Data) is null) throw new CliException("Option '--bootstrap' needs '--data' (the runs the fits came from).");
-                    var table = data.Load(parse);
+                    var table = data.LoadForFits(parse, saved);
                     var refits = new List<FitResult>();
                     var fitData = new List<FitData>();
                     foreach (var s in saved)

@@ -75,7 +75,7 @@ public static class PlotCommand
                 string fitPath = parse.GetValue(fit) ?? throw new CliException($"Option '--fit' is required for --kind {k}.");
                 var saved = SavedFits.Read(fitPath)[0];
                 var f = saved.Fit;
-                var loaded = parse.GetValue(data.Data) is null ? null : data.Load(parse, f.Target);
+                var loaded = parse.GetValue(data.Data) is null ? null : data.LoadForFits(parse, [saved]);
                 RunTableRequired(k, loaded);
                 var (table, binding) = loaded is null ? (null, saved.Binding) : data.ForSavedFit(parse, loaded, saved.Binding);
                 var mapping = binding.Mapping.ToImmutableDictionary();

@@ -49,7 +49,7 @@ public static class PredictCommand
             double confidence = parse.GetValue(level);
             if (!(confidence > 0 && confidence < 1)) throw new CliException($"Option '--confidence': {confidence} must lie in (0, 1).");
             var rows = new List<(string Target, IReadOnlyDictionary<string, double> Point, PredictionInterval Prediction, double? Observed)>();
-            var table = fromData ? data.Load(parse) : null;
+            var table = fromData ? data.LoadForFits(parse, saved) : null;
             foreach (var s in saved)
             {
                 var law = s.FittedLaw;

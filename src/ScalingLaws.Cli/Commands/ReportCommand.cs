@@ -30,7 +30,7 @@ public static class ReportCommand
             foreach (var s in saved)
                 if (xVariable is not null && !s.Fit.Law.Variables.Contains(xVariable))
                     throw new CliException($"Option '--x': '{xVariable}' is not a variable of law '{s.Fit.Law.Name}' (variables: {string.Join(", ", s.Fit.Law.Variables)}).");
-            var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, saved.Count == 1 ? saved[0].Fit.Target : null);
+            var table = parse.GetValue(data.Data) is null ? null : data.LoadForFits(parse, saved);
             var report = new ReportBuilder("ScalingLaws report");
             for (int i = 0; i < saved.Count; i++)
             {

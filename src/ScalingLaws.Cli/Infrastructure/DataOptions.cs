@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingLaws.Data;
 using ScalingLaws.Expressions;
+using ScalingLaws.Serialization;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
@@ -106,6 +107,20 @@ public sealed class DataOptions
         if (dropByTarget is not null) table = DropHighestRows(parse, table, dropByTarget);
         if (table.RowCount == 0) throw new CliException($"No rows left in '{path}' after --where/--drop-highest.");
         return table;
+    }
+
+    /// <summary>
+    /// Loads the runs for saved fits (<see cref="Load"/>): <c>--drop-highest</c> drops by the fits' target, which must then be
+    /// the same for every fit — the rule of <c>fit</c>.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="fits">The saved fits the runs are read for.</param>
+    public RunTable LoadForFits(ParseResult parse, IEnumerable<SavedFit> fits)
+    {
+        var targets = fits.Select(f => f.Fit.Target).Distinct(StringComparer.Ordinal).ToList();
+        if (parse.GetValue(DropHighest) <= 0) return Load(parse);
+        if (targets.Count != 1) throw new CliException($"Option '--drop-highest' needs a single target; the fits predict {string.Join(", ", targets)}.");
+        return Load(parse, targets[0]);
     }
 
     /// <summary>The table without its <c>--drop-highest</c> K rows of highest <paramref name="target"/> (ties: later rows first); the table itself when K = 0.</summary>
