@@ -55,8 +55,7 @@ public static class DesignCommand
         var batch = new Option<int>("--batch") { Description = "Runs added per round (--simulate)", DefaultValueFactory = _ => 2 };
         var error = new Option<double?>("--error") { Description = "With --simulate: report the runs each strategy needs to reach this error" };
         var figure = new Option<string?>("--figure") { Description = "Also draw the plan (simplex or N–D), the proposals, or the simulated curves to FILE.png|svg" };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();

@@ -38,8 +38,7 @@ public static class OptimizeCommand
             Description = "Weights to compare: 'uniform', a DoReMi/DoGE JSON file, or NAME:d=w,... (repeatable)",
         };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates for intervals on the optimum (needs --data)", DefaultValueFactory = _ => 0 };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();

@@ -30,8 +30,7 @@ public static class PlotCommand
         var range = new Option<string?>("--compute-range") { Description = "CMIN:CMAX for --kind frontier" };
         var width = new Option<int>("--width") { Description = "Width in pixels", DefaultValueFactory = _ => 900 };
         var height = new Option<int>("--height") { Description = "Height in pixels", DefaultValueFactory = _ => 600 };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var cpt = new CptOptions();
         var command = new Command("plot", """
             Draw one figure of a saved fit (fitted curves, parity, residuals, iso-FLOP curves, compute frontier,

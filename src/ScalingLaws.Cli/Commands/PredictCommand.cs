@@ -20,8 +20,7 @@ public static class PredictCommand
         {
             Description = "A point, e.g. --at \"N=7e10,D=1.4T\" (repeatable; unit suffixes k, M, B, T allowed)",
         };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         data.Data.Description = "Predict at every row of this file (read once; the fit's column mapping, weight columns and normalisation apply unless overridden)";
         var level = new Option<double>("--confidence") { Description = "Nominal coverage of the prediction intervals (delta method), default 0.95", DefaultValueFactory = _ => 0.95 };
         var format = CommonOptions.Format();

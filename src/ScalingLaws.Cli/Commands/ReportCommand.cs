@@ -11,8 +11,7 @@ public static class ReportCommand
     public static Command Create(CliContext context)
     {
         var fit = new Option<string>("--fit") { Description = "Fit file from 'fit --format json'", Required = true };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var outDir = new Option<string>("--out") { Description = "Folder for report.md, report.html and figures/", DefaultValueFactory = _ => "report" };
         var x = new Option<string?>("--x") { Description = "Variable on the x axis of the fitted-curve figure (default D, else the first variable)" };
         var group = new Option<string?>("--group") { Description = "Column grouping the points and curves (default N when x is D)" };

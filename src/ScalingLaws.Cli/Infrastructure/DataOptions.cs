@@ -11,11 +11,14 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// </summary>
 public sealed class DataOptions
 {
-    /// <summary><c>--data FILE</c> (required).</summary>
+    /// <summary>The data options; <c>--data</c> is required unless <paramref name="required"/> is false (commands that can work without runs).</summary>
+    /// <param name="required">Whether <c>--data</c> must be given.</param>
+    public DataOptions(bool required = true) => Data.Required = required;
+
+    /// <summary><c>--data FILE</c>.</summary>
     public Option<string> Data { get; } = new("--data", "-d")
     {
         Description = "Runs to read: a CSV/TSV with a header row, or a public log format (Epoch Chinchilla CSV, RegMix mixture/loss CSV, mixinglaws TSV log or folder, datablations CSV)",
-        Required = true,
     };
 
     /// <summary><c>--derive NAME=EXPR</c> (repeatable).</summary>

@@ -7,7 +7,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// The per-domain options on mixture weights shared by <c>design</c> and <c>optimize</c>: <c>--lower</c>, <c>--upper</c>,
 /// <c>--available</c> and <c>--max-epochs</c>, each a list <c>DOMAIN=VALUE,...</c> checked against the domains.
 /// </summary>
-public sealed class MixtureConstraintOptions
+internal sealed class MixtureConstraintOptions
 {
     /// <summary><c>--lower DOMAIN=SHARE,...</c>.</summary>
     public Option<string?> Lower { get; } = new("--lower") { Description = "Per-domain minimum shares of the mixture, e.g. h_code=0.05" };
