@@ -10,9 +10,9 @@ using System.Collections.Immutable;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Mixtures;
+using ScalingLaws.Optimization.Continual;
 
 var weights = PileDomainGroups.ReadValidWeights("data/mixinglaws/valid_weight.json");
 var table = PileDomainGroups.AddGroupLosses(MixingLawsReader.Read("data/mixinglaws/ct/70M.txt"), weights);

@@ -7,9 +7,9 @@
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Compute;
+using ScalingLaws.Optimization.Compute;
 
 var runs = EpochChinchillaReader.Read("data/epoch-chinchilla/svg_extracted_data.csv", EpochChinchillaReader.PublishedDropCount);
 var law = LawCatalog.Create("chinchilla");

@@ -9,10 +9,11 @@ using System.Collections.Immutable;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Mixtures;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Mixtures;
 
 var validWeights = PileDomainGroups.ReadValidWeights("data/mixinglaws/valid_weight.json");
 var table = PileDomainGroups.AddGroupLosses(MixingLawsReader.Read("data/mixinglaws/5Mix/70M.txt"), validWeights)

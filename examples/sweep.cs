@@ -7,7 +7,6 @@
 using System.Globalization;
 using System.Text;
 using ScalingLaws.Data;
-using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Fits;

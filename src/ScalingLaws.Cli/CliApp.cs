@@ -4,12 +4,11 @@ using ScalingLaws.Cli.Commands;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Expressions;
-using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli;
 
 /// <summary>The <c>scaling-laws</c> command line: parsing, dispatch and the mapping of errors to exit codes.</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>Runs the command line with the given arguments and writers; returns the exit code.</summary>
     /// <param name="args">The arguments.</param>

@@ -1,5 +1,5 @@
 using ScalingLaws.Data;
-using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Plotting;
 

@@ -23,7 +23,7 @@ public sealed class Log10TickGenerator : ITickGenerator
     public int MaxTickCount { get; set; } = 1000;
 
     /// <summary>Pixels of free space required between neighbouring labels. Default 8.</summary>
-    public float MinimumLabelGap { get; set; } = 8;
+    public float MinimumLabelGap { get; init; } = 8;
 
     /// <summary>Computes ticks for the visible range <paramref name="range"/> (log₁₀ units).</summary>
     public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)

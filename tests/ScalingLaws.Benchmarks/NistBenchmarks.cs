@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 using ScalingLaws.Tests;
 
 namespace ScalingLaws.Benchmarks;

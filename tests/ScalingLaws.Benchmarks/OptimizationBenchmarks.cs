@@ -3,8 +3,9 @@ using BenchmarkDotNet.Attributes;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Continual;
 using Xunit;
 using static ScalingLaws.Cli.Tests.CptFixtures;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
 using ScalingLaws.Serialization.Documents;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Tests;
 

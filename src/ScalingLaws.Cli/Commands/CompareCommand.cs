@@ -7,11 +7,12 @@ using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws compare</c>: fit several laws to the same runs and rank them.</summary>
-public static class CompareCommand
+internal static class CompareCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -11,7 +13,7 @@ namespace ScalingLaws.Cli.Commands;
 /// limited domain data (<c>--domain-tokens</c>), compute allocation at a share (<c>--compute</c>), the critical
 /// mixture ratio (<c>--cmr</c>) and its curve against tokens (<c>--tokens-range</c>), and the Pareto front (<c>--pareto</c>).
 /// </summary>
-public static class CptCommand
+internal static class CptCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

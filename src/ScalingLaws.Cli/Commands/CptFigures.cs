@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScalingLaws.Cli.Infrastructure;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting.Mixtures;
+using ScalingLaws.Optimization.Continual;
 using ScottPlot;
 
 namespace ScalingLaws.Cli.Commands;

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Cli.Commands;
 

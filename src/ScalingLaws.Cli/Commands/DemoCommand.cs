@@ -6,10 +6,11 @@ using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting.Mixtures;
 using ScalingLaws.Plotting.Reports;
 using ScalingLaws.Serialization;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -18,7 +19,7 @@ namespace ScalingLaws.Cli.Commands;
 /// allocation on Epoch's data, then a data mixing law and the optimal mixture on mixinglaws' 5-domain
 /// runs, written as a Markdown/HTML report with figures.
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -7,11 +7,11 @@ using ScalingLaws.Data;
 using ScalingLaws.Design;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Design;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Compute;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -19,7 +19,7 @@ namespace ScalingLaws.Cli.Commands;
 /// <c>scaling-laws design</c>: the runs to train first (a mixture swarm or lattice × a compute grid), the runs to
 /// add next (<c>--next K --fit</c>), and a simulation of both strategies against a known law (<c>--simulate</c>).
 /// </summary>
-public static class DesignCommand
+internal static class DesignCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -7,7 +7,7 @@ using ScalingLaws.Validation;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws fit</c>: fit a catalogue law or a formula to runs, one fit per target column.</summary>
-public static class FitCommand
+internal static class FitCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -8,7 +8,7 @@ using ScalingLaws.Serialization;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws laws</c>: the catalogue of laws with formulas, variables, parameters and citations.</summary>
-public static class LawsCommand
+internal static class LawsCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Nested;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting.Nested;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Cli.Commands;
 

@@ -5,9 +5,11 @@ using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Cli.Commands;
 
@@ -15,7 +17,7 @@ namespace ScalingLaws.Cli.Commands;
 /// <c>scaling-laws optimize</c>: optimal domain weights for mixture fits, or the compute-optimal N/D
 /// split (and frontier) for a law in N and D.
 /// </summary>
-public static class OptimizeCommand
+internal static class OptimizeCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

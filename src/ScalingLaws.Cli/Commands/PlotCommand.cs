@@ -1,18 +1,18 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using ScalingLaws.Cli.Infrastructure;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting;
 using ScalingLaws.Plotting.Compute;
 using ScalingLaws.Plotting.Fits;
 using ScalingLaws.Plotting.Mixtures;
 using ScalingLaws.Serialization;
+using ScalingLaws.Optimization.Mixtures;
 using ScottPlot;
 
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws plot</c>: one figure of a saved fit or plan, to PNG or SVG.</summary>
-public static class PlotCommand
+internal static class PlotCommand
 {
     private static readonly string[] Kinds = ["fit", "parity", "residuals", "isoflop", "frontier", "weights", "ternary", "cmr", "pareto"];
 

@@ -10,7 +10,7 @@ using ScalingLaws.Uncertainty;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws predict</c>: evaluate saved fits at given points or at every row of a file.</summary>
-public static class PredictCommand
+internal static class PredictCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -5,7 +5,7 @@ using ScalingLaws.Plotting.Reports;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws report</c>: a Markdown and HTML report of saved fits, with figures.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

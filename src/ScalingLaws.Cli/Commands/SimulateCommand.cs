@@ -3,11 +3,12 @@ using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Laws;
 using ScalingLaws.Validation;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary><c>scaling-laws simulate</c>: synthetic training logs from a known law, with seeded multiplicative noise.</summary>
-public static class SimulateCommand
+internal static class SimulateCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -8,7 +8,7 @@ namespace ScalingLaws.Cli.Commands;
 /// <c>scaling-laws sweep</c>: run a declared set of jobs (commands over the cartesian product of axes) in one
 /// process, in parallel, resumably, writing an index; <c>sweep merge</c> combines the indexes of shards.
 /// </summary>
-public static class SweepCommand
+internal static class SweepCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

@@ -6,7 +6,6 @@ using System.Text.Json;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 using ScalingLaws.Serialization;
 using ScalingLaws.Validation;
 
@@ -16,7 +15,7 @@ namespace ScalingLaws.Cli.Commands;
 /// <c>scaling-laws validate</c>: fit on part of the runs and measure the error on the rest (one hold-out), or
 /// seeded k-fold cross-validation (every run predicted once by a fit that did not see it).
 /// </summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

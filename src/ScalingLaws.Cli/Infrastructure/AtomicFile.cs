@@ -5,7 +5,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// FIFOs and <c>/dev/stdout</c> streamed to, symbolic links written through). The rule for every option that names
 /// an output file: its folder must exist; a missing folder or a failed write is bad input with a message naming the path.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="path"/>.</summary>
     /// <param name="path">Target file.</param>

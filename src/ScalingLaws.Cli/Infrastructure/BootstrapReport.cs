@@ -6,7 +6,7 @@ using ScalingLaws.Uncertainty;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>The <c>[[Bootstrap]]</c> section of the fit report: each parameter's value, asymptotic and bootstrap standard errors, and percentile interval.</summary>
-public static class BootstrapReport
+internal static class BootstrapReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -8,7 +8,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// <c>--bootstrap R</c> and <c>--confidence LEVEL</c> of <c>fit</c>: R case-resampling refits give percentile
 /// intervals [q((1 − LEVEL)/2), q((1 + LEVEL)/2)] and bootstrap standard errors for every parameter.
 /// </summary>
-public sealed class BootstrapSettings
+internal sealed class BootstrapSettings
 {
     /// <summary><c>--bootstrap R</c>: the number of replicates (none by default).</summary>
     public Option<int?> Replicates { get; } = new("--bootstrap")

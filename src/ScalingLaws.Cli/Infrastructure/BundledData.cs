@@ -1,7 +1,7 @@
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Finds the bundled data sets: next to the tool (installed) or in the repository's <c>data/</c> folder.</summary>
-public static class BundledData
+internal static class BundledData
 {
     /// <summary>Full path of a bundled file, e.g. <c>Path("epoch-chinchilla", "svg_extracted_data.csv")</c>.</summary>
     /// <exception cref="CliException">The bundled data cannot be found.</exception>

@@ -4,7 +4,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// <param name="Out">Standard output (machine-readable results).</param>
 /// <param name="Error">Standard error (messages, warnings, progress).</param>
 /// <param name="ErrorIsTerminal">Whether standard error is an interactive terminal (progress is shown only then).</param>
-public sealed record CliContext(TextWriter Out, TextWriter Error, bool ErrorIsTerminal)
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool ErrorIsTerminal)
 {
     /// <summary>Cancelled by Ctrl+C (SIGINT) or SIGTERM; output writes check it before replacing a file. Default none.</summary>
     public CancellationToken Cancellation { get; init; }

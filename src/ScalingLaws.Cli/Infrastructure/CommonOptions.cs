@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Options shared by several commands, so names and help read the same everywhere.</summary>
-public static class CommonOptions
+internal static class CommonOptions
 {
     /// <summary><c>--format table|json|csv</c>.</summary>
     public static Option<OutputFormat> Format() => new("--format", "-f")

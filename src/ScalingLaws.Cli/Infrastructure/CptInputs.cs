@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// A continual pre-training setting read from <see cref="CptOptions"/>: the fitted domain and general laws (either may
 /// be absent until a decision needs it), N and D, the general-loss tolerance, and the library options.
 /// </summary>
-public sealed record CptInputs
+internal sealed record CptInputs
 {
     private const string ModelSize = "N";
     private const string Tokens = "D";

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
@@ -8,7 +8,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// <c>--domain-fit</c>, <c>--general-fit</c>, <c>--budget</c>, <c>--tolerance</c>, <c>--share-variable</c>,
 /// <c>--general-share</c>, <c>--fixed</c>, <c>--share-range</c>, <c>--scan-points</c>.
 /// </summary>
-public sealed class CptOptions
+internal sealed class CptOptions
 {
     /// <summary><c>--domain-fit FILE</c>.</summary>
     public Option<string?> DomainFit { get; } = new("--domain-fit")

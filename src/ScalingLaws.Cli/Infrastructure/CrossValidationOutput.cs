@@ -10,11 +10,11 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// Renders a k-fold cross-validation as table, JSON or CSV: each fold's errors on its fitting and held-out rows,
 /// the mean of the held-out errors over the folds, and the errors of all held-out predictions pooled.
 /// </summary>
-public static class CrossValidationOutput
+internal static class CrossValidationOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The result of <see cref="CrossValidation.KFold(Laws.IScalingLaw, Data.RunTable, string, int, int, ValidationOptions?)"/> in <paramref name="format"/>.</summary>
+    /// <summary>The result of <see cref="CrossValidation.KFold(Fitting.IScalingLaw, Data.RunTable, string, int, int, ValidationOptions?)"/> in <paramref name="format"/>.</summary>
     /// <param name="result">The cross-validation.</param>
     /// <param name="seed">The seed of the split (reported so the run can be repeated).</param>
     /// <param name="format">Table, JSON or CSV.</param>

@@ -4,7 +4,7 @@ using System.Text;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Minimal RFC 4180 CSV writing with invariant, round-trip numbers.</summary>
-public static class Csv
+internal static class Csv
 {
     /// <summary>One CSV line from fields (quoted when they contain a comma, quote or newline).</summary>
     public static string Line(IEnumerable<string?> fields) => string.Join(",", fields.Select(Escape));

@@ -10,7 +10,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// <param name="Table">The rows to use.</param>
 /// <param name="Targets">Target columns (several when <c>--target</c> is a pattern).</param>
 /// <param name="Binding">How law variables read columns.</param>
-public sealed record DataInput(RunTable Table, IReadOnlyList<string> Targets, ColumnBinding Binding)
+internal sealed record DataInput(RunTable Table, IReadOnlyList<string> Targets, ColumnBinding Binding)
 {
     /// <summary>The domain-weight columns, or null when the law reads none.</summary>
     public IReadOnlyList<string>? Domains => Binding.Weights.IsEmpty ? null : Binding.Weights;

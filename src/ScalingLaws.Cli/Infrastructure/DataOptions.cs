@@ -9,7 +9,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// The options that load and shape a run table: <c>--data</c>, <c>--derive</c>, <c>--where</c>,
 /// <c>--drop-highest</c>, <c>--target</c>, <c>--map</c>, <c>--weights</c>, <c>--normalize-weights</c>.
 /// </summary>
-public sealed class DataOptions
+internal sealed class DataOptions
 {
     /// <summary>The data options; <c>--data</c> is required unless <paramref name="required"/> is false (commands that can work without runs).</summary>
     /// <param name="required">Whether <c>--data</c> must be given.</param>

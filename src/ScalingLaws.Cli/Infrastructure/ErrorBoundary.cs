@@ -11,7 +11,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// prints <c>cancelled</c> and exits 130; anything else is a bug: one line <c>internal error, please report</c>
 /// and exit 70, with the stack trace only under <c>--verbose</c>.
 /// </summary>
-public static partial class ErrorBoundary
+internal static partial class ErrorBoundary
 {
     /// <summary>The longest message printed; longer ones are cut, saying how much was left out.</summary>
     public const int MaxMessageLength = 2000;

@@ -12,7 +12,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// <param name="RootMeanSquareLogError">RMSE of the log values.</param>
 /// <param name="RSquared">R².</param>
 /// <param name="SpearmanRho">Spearman's ρ.</param>
-public sealed record ErrorSummary(int Count, double MeanAbsoluteError, double MeanRelativeError, double RootMeanSquareError,
+internal sealed record ErrorSummary(int Count, double MeanAbsoluteError, double MeanRelativeError, double RootMeanSquareError,
     double RootMeanSquareLogError, double RSquared, double SpearmanRho)
 {
     /// <summary>The measures of <paramref name="m"/>.</summary>

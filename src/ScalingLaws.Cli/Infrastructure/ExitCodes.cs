@@ -1,7 +1,7 @@
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Process exit codes of <c>scaling-laws</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success.</summary>
     public const int Success = 0;

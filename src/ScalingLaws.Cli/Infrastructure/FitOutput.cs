@@ -6,7 +6,7 @@ using ScalingLaws.Uncertainty;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Renders one or more fits (with their bootstrap intervals, when computed) as table, JSON or CSV.</summary>
-public static class FitOutput
+internal static class FitOutput
 {
     /// <summary>The fits in <paramref name="format"/>.</summary>
     /// <param name="fits">The fits.</param>

@@ -5,7 +5,7 @@ using ScalingLaws.Fitting;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>The fitting options of <c>fit</c> (and of commands that refit): starts, bounds, loss, space, tolerances.</summary>
-public sealed class FitSettings
+internal sealed class FitSettings
 {
     /// <summary><c>--start</c>.</summary>
     public Option<string?> Start { get; } = new("--start") { Description = "Initial values, e.g. --start alpha=0.3,E=1.7" };

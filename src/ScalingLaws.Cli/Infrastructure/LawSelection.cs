@@ -2,11 +2,12 @@ using System.CommandLine;
 using ScalingLaws.Data;
 using ScalingLaws.Expressions;
 using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary><c>--law NAME</c> or <c>--formula TEXT</c>, and how they become an <see cref="IScalingLaw"/>.</summary>
-public sealed class LawSelection
+internal sealed class LawSelection
 {
     /// <summary><c>--law</c>.</summary>
     public Option<string?> Law { get; } = new("--law", "-l") { Description = "A law from the catalogue (see 'scaling-laws laws'), e.g. chinchilla" };

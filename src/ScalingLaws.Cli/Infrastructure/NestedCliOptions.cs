@@ -3,6 +3,7 @@ using System.CommandLine;
 using ScalingLaws.Data;
 using ScalingLaws.Laws;
 using ScalingLaws.Nested;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// exponent sharing, the loss columns (or Pile groups from <c>--valid-weights</c>), the domain columns and the
 /// mixture law; and how they become a table and <see cref="NestedOptions"/>.
 /// </summary>
-public sealed class NestedCliOptions
+internal sealed class NestedCliOptions
 {
     /// <summary><c>--nested</c>.</summary>
     public Option<bool> Nested { get; } = new("--nested")

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Parses the list-valued option syntaxes (<c>p=v,...</c>, <c>p=lo:hi,...</c>, <c>p=lo:hi:step,...</c>).</summary>
-public static class OptionParser
+internal static class OptionParser
 {
     /// <summary>Parses <c>name=value,name=value</c>; values may carry unit suffixes (k, M, B, T).</summary>
     public static ImmutableDictionary<string, double> Assignments(string? text, string option)

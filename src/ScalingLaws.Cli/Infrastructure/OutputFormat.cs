@@ -1,7 +1,7 @@
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Output format of a command (<c>--format</c>).</summary>
-public enum OutputFormat
+internal enum OutputFormat
 {
     /// <summary>Human-readable text.</summary>
     Table,

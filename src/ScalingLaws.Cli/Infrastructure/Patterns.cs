@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Glob-style name patterns with <c>*</c> (any run of characters).</summary>
-public static class Patterns
+internal static class Patterns
 {
     /// <summary>Names matching <paramref name="pattern"/>, in their original order.</summary>
     public static IEnumerable<string> Match(string pattern, IEnumerable<string> names)

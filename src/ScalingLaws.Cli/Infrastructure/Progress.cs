@@ -1,7 +1,7 @@
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>A one-line progress counter on standard error, shown only when it is a terminal.</summary>
-public sealed class Progress : IDisposable
+internal sealed class Progress : IDisposable
 {
     private readonly CliContext _context;
     private readonly string _label;

@@ -1,7 +1,7 @@
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Writes a command's result to standard output (no <c>--output</c>, or <c>-</c>) or to the <c>--output</c> file.</summary>
-public static class ResultWriter
+internal static class ResultWriter
 {
     /// <summary>
     /// Writes <paramref name="text"/> (with a final newline) to <paramref name="path"/> through <see cref="AtomicFile"/>,

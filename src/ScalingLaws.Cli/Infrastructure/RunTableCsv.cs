@@ -3,7 +3,7 @@ using ScalingLaws.Data;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Writes a run table as CSV (header row; numbers in round-trip format).</summary>
-public static class RunTableCsv
+internal static class RunTableCsv
 {
     /// <summary>The table as CSV text.</summary>
     public static string Write(RunTable table) =>

@@ -4,7 +4,7 @@ using ScalingLaws.Serialization;
 namespace ScalingLaws.Cli.Infrastructure;
 
 /// <summary>Reads <c>--fit</c> files through the one fit reader (<see cref="FitJson.Read"/>).</summary>
-public static class SavedFits
+internal static class SavedFits
 {
     /// <summary>Every fit in the file at <paramref name="path"/>, with its column binding.</summary>
     /// <exception cref="CliException">The file is missing or unreadable.</exception>

@@ -18,7 +18,7 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// Run-to-run scatter σ̂² = Σ rᵢ²/(n − k) of the plain (not loss-reweighted) residuals in the fit's residual space,
 /// saved as <c>scatterVariance</c> for <c>predict</c>'s intervals (a robust loss's reweighted residuals understate it).
 /// </param>
-public sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, HoldOutResult? Result, string? Reason, double ScatterVariance)
+internal sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue, HoldOutResult? Result, string? Reason, double ScatterVariance)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

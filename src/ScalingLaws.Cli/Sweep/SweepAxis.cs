@@ -8,4 +8,4 @@ namespace ScalingLaws.Cli.Sweep;
 /// The values: text for <c>{name}</c> placeholders, or option sets (option name → value) that a template
 /// merges into its options with <c>with: [name]</c>.
 /// </param>
-public sealed record SweepAxis(string Name, ImmutableArray<SweepValue> Values);
+internal sealed record SweepAxis(string Name, ImmutableArray<SweepValue> Values);

@@ -8,7 +8,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// Expands a plan into jobs. A template runs over the axes it uses — in <c>{axis}</c> placeholders, in
 /// <c>with</c>, or through the earlier templates whose outputs it reads — in plan order, first axis outermost.
 /// </summary>
-public static class SweepExpander
+internal static class SweepExpander
 {
     /// <summary>Every job of <paramref name="plan"/>, in order.</summary>
     public static ImmutableArray<SweepJob> Expand(SweepPlan plan)

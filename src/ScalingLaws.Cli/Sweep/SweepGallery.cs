@@ -9,7 +9,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// links to its outputs and reports, and every figure (.png, .svg) in its outputs shown inline. Links are relative,
 /// so the folder can be moved or served as it is.
 /// </summary>
-public static class SweepGallery
+internal static class SweepGallery
 {
     /// <summary>The file name of the gallery.</summary>
     public const string FileName = "gallery.html";

@@ -10,7 +10,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// The sweep index: <c>sweep.json</c> (kind <c>sweep</c>, one object per job) and <c>sweep.csv</c> (one row per
 /// job), rows in sweep order; a shard writes <c>sweep-I-of-N.json/.csv</c>.
 /// </summary>
-public static class SweepIndex
+internal static class SweepIndex
 {
     /// <summary>The CSV columns.</summary>
     public static readonly ImmutableArray<string> Columns =

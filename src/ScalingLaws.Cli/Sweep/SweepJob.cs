@@ -11,7 +11,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <param name="Outputs">The output paths, relative to the sweep folder, in template order.</param>
 /// <param name="Dependencies">Orders of the earlier jobs whose outputs this job reads.</param>
 /// <param name="SweepPaths">Indices of <see cref="Arguments"/> that are paths relative to the sweep folder.</param>
-public sealed record SweepJob(
+internal sealed record SweepJob(
     int Order,
     string Id,
     SweepTemplate Template,

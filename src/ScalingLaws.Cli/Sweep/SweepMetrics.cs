@@ -12,7 +12,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <param name="Objective">The objective of the single fit; null with none or several.</param>
 /// <param name="Parameters"><c>name=value</c> joined by "; ", each prefixed by <c>target:</c> when there are several fits.</param>
 /// <param name="ScaleHoldOutError">Mean relative error on the held-out rows, when reported.</param>
-public sealed record SweepMetrics(double? Objective, string Parameters, double? ScaleHoldOutError)
+internal sealed record SweepMetrics(double? Objective, string Parameters, double? ScaleHoldOutError)
 {
     /// <summary>No numbers.</summary>
     public static SweepMetrics None { get; } = new(null, "", null);

@@ -7,7 +7,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// Placeholders in option values: <c>{axis}</c> is the axis value of the job, <c>{job.option}</c> the path of
 /// an earlier template's output (of the job with the same axis values); <c>{{</c> and <c>}}</c> are literal braces.
 /// </summary>
-public static class SweepPlaceholders
+internal static class SweepPlaceholders
 {
     /// <summary>The placeholders of <paramref name="text"/>, as (name, output option or null).</summary>
     public static IEnumerable<(string Name, string? Output)> In(string text)

@@ -8,4 +8,4 @@ namespace ScalingLaws.Cli.Sweep;
 /// </summary>
 /// <param name="Axes">The axes, in the order the plan declares them.</param>
 /// <param name="Templates">The job templates, in plan order; a template may use only the outputs of earlier ones.</param>
-public sealed record SweepPlan(ImmutableArray<SweepAxis> Axes, ImmutableArray<SweepTemplate> Templates);
+internal sealed record SweepPlan(ImmutableArray<SweepAxis> Axes, ImmutableArray<SweepTemplate> Templates);

@@ -12,7 +12,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <c>{ axes: { name: [values] }, jobs: [ { name, command, arguments, options, outputs, with } ] }</c>.
 /// Errors name the file and the line and column (syntax) or the member (<c>jobs[1].options.target</c>).
 /// </summary>
-public static class SweepPlanReader
+internal static class SweepPlanReader
 {
     /// <summary>Reads and checks the plan at <paramref name="path"/>.</summary>
     /// <exception cref="CliException">The file is missing, malformed, or names an unknown axis, template or output.</exception>

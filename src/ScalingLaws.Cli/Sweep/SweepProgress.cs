@@ -3,7 +3,7 @@ using ScalingLaws.Cli.Infrastructure;
 namespace ScalingLaws.Cli.Sweep;
 
 /// <summary>A progress bar of finished jobs on standard error, drawn only when it is a terminal.</summary>
-public sealed class SweepProgress(CliContext context)
+internal sealed class SweepProgress(CliContext context)
 {
     private const int Width = 30;
     private readonly object _gate = new();

@@ -8,7 +8,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <param name="Key">The job's key when it ran.</param>
 /// <param name="ExitCode">Its exit code.</param>
 /// <param name="ElapsedMilliseconds">Its wall time.</param>
-public sealed record SweepRecord(string Key, int ExitCode, long ElapsedMilliseconds)
+internal sealed record SweepRecord(string Key, int ExitCode, long ElapsedMilliseconds)
 {
     /// <summary>Writes the record atomically (after the job's outputs, so a job killed half-way has none).</summary>
     public static void Write(string path, SweepRecord record) => AtomicFile.WriteAllText(path, JsonText.Object("sweep-job", w =>

@@ -17,7 +17,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <param name="ScaleHoldOutError">Relative error on held-out rows (mean over them), when the output reports it.</param>
 /// <param name="Outputs">Output files and folders, relative to the sweep folder.</param>
 /// <param name="ElapsedMilliseconds">Wall time of the job when it ran.</param>
-public sealed record SweepRow(
+internal sealed record SweepRow(
     int Order,
     string Id,
     string Job,

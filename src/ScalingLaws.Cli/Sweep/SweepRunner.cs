@@ -14,7 +14,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// with its own output and error writers. Templates run in plan order, the jobs of one template in parallel.
 /// A job whose folder holds a record with the same key, status ok and all its outputs is not run again.
 /// </summary>
-public static class SweepRunner
+internal static class SweepRunner
 {
     /// <summary>The name of the record each job leaves in its folder.</summary>
     public const string RecordName = "job.json";
@@ -90,7 +90,7 @@ public static class SweepRunner
         }
         long elapsed = clock.ElapsedMilliseconds;
         cancellation.ThrowIfCancellationRequested();
-        if (output.GetStringBuilder().Length > 0) AtomicFile.WriteAllText(Path.Combine(jobFolder, "stdout.txt"), output.ToString());
+        if (output.GetStringBuilder().Length > 0) AtomicFile.WriteAllText(Path.Combine(jobFolder, "stdout.txt"), output.ToString(), cancellation);
         string message = exit == 0 ? "" : string.Join("\n", error.ToString().Split('\n').Select(l => l.TrimEnd('\r'))
             .Where(l => l.Length > 0 && !l.StartsWith("Wrote ", StringComparison.Ordinal)));
         if (exit == 0 && job.Outputs.FirstOrDefault(o => !File.Exists(Path.Combine(folder, o)) && !Directory.Exists(Path.Combine(folder, o))) is { } missing)

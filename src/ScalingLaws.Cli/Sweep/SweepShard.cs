@@ -12,7 +12,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// </summary>
 /// <param name="Index">I, from 1.</param>
 /// <param name="Count">N.</param>
-public sealed record SweepShard(int Index, int Count)
+internal sealed record SweepShard(int Index, int Count)
 {
     /// <summary>Parses <c>I/N</c>.</summary>
     /// <exception cref="CliException">Not two integers with 1 ≤ I ≤ N.</exception>

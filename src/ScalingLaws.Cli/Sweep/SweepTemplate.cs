@@ -10,7 +10,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <param name="Outputs">Output options (name → file or folder name inside the job's folder).</param>
 /// <param name="With">Axes of option sets merged into <see cref="Options"/>.</param>
 /// <param name="Where">Where in the plan the template is declared, for messages (e.g. <c>plan.yaml: jobs[2]</c>).</param>
-public sealed record SweepTemplate(
+internal sealed record SweepTemplate(
     string Name,
     string Command,
     ImmutableArray<string> Arguments,

@@ -6,7 +6,7 @@ namespace ScalingLaws.Cli.Sweep;
 /// <param name="Text">The text (for a scalar; "true"/"false" for a flag).</param>
 /// <param name="Items">The texts of a list (the option is repeated once per item); empty otherwise.</param>
 /// <param name="Options">The options of an option set, in plan order; empty otherwise.</param>
-public sealed record SweepValue(string? Text, ImmutableArray<string> Items, ImmutableArray<KeyValuePair<string, SweepValue>> Options)
+internal sealed record SweepValue(string? Text, ImmutableArray<string> Items, ImmutableArray<KeyValuePair<string, SweepValue>> Options)
 {
     /// <summary>A scalar.</summary>
     public static SweepValue Scalar(string? text) => new(text, [], []);

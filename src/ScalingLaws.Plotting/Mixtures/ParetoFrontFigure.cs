@@ -1,5 +1,7 @@
 using ScottPlot;
 
+using ScalingLaws.Optimization.Mixtures;
+
 namespace ScalingLaws.Plotting.Mixtures;
 
 /// <summary>The Pareto front of domain loss against general loss over mixtures, with optional candidates and the chosen mixture.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using ScalingLaws.Optimization.Mixtures;
+
 namespace ScalingLaws.Plotting.Mixtures;
 
 /// <summary>Options of <see cref="ParetoFrontFigure"/>.</summary>

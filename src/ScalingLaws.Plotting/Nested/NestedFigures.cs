@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using ScalingLaws.Nested;
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting.Fits;
 using ScalingLaws.Plotting.Mixtures;
 using ScalingLaws.Plotting.Reports;
+using ScalingLaws.Optimization.Mixtures;
 using ScottPlot;
 
 namespace ScalingLaws.Plotting.Nested;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Design;
 

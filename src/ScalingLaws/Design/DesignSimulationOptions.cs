@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
+using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Design;
 

@@ -1,5 +1,8 @@
 using System.Text;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
+using ScalingLaws.Uncertainty;
 using static ScalingLaws.Display.HtmlTable;
 
 namespace ScalingLaws.Display;

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
 using ScalingLaws.Validation;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
 using static ScalingLaws.Display.HtmlTable;
 
 namespace ScalingLaws.Display;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Fitting;
 

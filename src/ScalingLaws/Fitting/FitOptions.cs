@@ -4,7 +4,7 @@ namespace ScalingLaws.Fitting;
 
 /// <summary>
 /// Options of a fit. Every member has a documented default; <c>null</c> for <see cref="Loss"/>,
-/// <see cref="Space"/> or <see cref="Starts"/> means "the law's recipe" (<see cref="Laws.IScalingLaw.DefaultRecipe"/>).
+/// <see cref="Space"/> or <see cref="Starts"/> means "the law's recipe" (<see cref="IScalingLaw.DefaultRecipe"/>).
 /// Stopping tests (MINPACK-style, on the free parameters, after each accepted step):
 /// <list type="bullet">
 /// <item><b>cost</b>: actual and predicted relative reductions of the objective are both ≤ <see cref="CostTolerance"/>;</item>

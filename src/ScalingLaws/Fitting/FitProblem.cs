@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Fitting;
 

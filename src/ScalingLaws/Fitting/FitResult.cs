@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using ScalingLaws.Laws;
-using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Fitting;
 

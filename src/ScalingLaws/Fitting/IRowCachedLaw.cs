@@ -5,8 +5,8 @@ namespace ScalingLaws.Fitting;
 /// parameters. <see cref="FillCache"/> computes, once per data row, the values that depend only on
 /// the variables (log N, x², …); the batch evaluations then read those instead of x, and compute what
 /// depends only on the parameters once per call rather than once per row. The batch results equal
-/// the law's own <see cref="Laws.IScalingLaw.Evaluate"/> and
-/// <see cref="Laws.IScalingLaw.EvaluateWithGradient"/> bit for bit. Thread-safe; allocation-free.
+/// the law's own <see cref="IScalingLaw.Evaluate"/> and
+/// <see cref="IScalingLaw.EvaluateWithGradient"/> bit for bit. Thread-safe; allocation-free.
 /// </summary>
 internal interface IRowCachedLaw
 {

@@ -11,7 +11,7 @@ namespace ScalingLaws.Laws;
 /// either sign: the paper's domain-loss fits have α &lt; 0 and s ≈ 0.16–0.20.</para>
 /// <para>Recipe: least squares on linear residuals (the paper reports MSE and R²); 10 starts with
 /// s ∈ {−1, −0.5, −0.25, −0.1, 0.1, 0.2, 0.25, 0.5, 1, 2} and α, β the least-squares line through (R^s, L).</para>
-/// <para>Use <see cref="Optimization.CriticalMixtureRatio"/> with the general-loss fit to find the critical
+/// <para>Use <see cref="Optimization.Continual.CriticalMixtureRatio"/> with the general-loss fit to find the critical
 /// mixture ratio.</para>
 /// <para>Citation: Gu et al. 2024, "CMR Scaling Law: Predicting Critical Mixture Ratios for Continual
 /// Pre-training of Language Models", EMNLP 2024, arXiv:2407.17467, §5.1 and Table 2.</para>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using ScalingLaws.Fitting;
+
 namespace ScalingLaws.Laws;
 
 /// <summary>The nine-parameter D-CPT (L3) form shared by <see cref="DcptLaw"/> and <see cref="DcptCrossDomainLaw"/>.</summary>

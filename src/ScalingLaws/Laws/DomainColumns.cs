@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ScalingLaws.Data;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Laws;
 

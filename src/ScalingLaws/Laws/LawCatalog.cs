@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using ScalingLaws.Fitting;
+
 namespace ScalingLaws.Laws;
 
 /// <summary>

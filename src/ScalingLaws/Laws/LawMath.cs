@@ -1,3 +1,5 @@
+using ScalingLaws.Fitting;
+
 namespace ScalingLaws.Laws;
 
 /// <summary>Small numerical pieces shared by the laws.</summary>

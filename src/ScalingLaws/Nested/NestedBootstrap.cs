@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
 
 namespace ScalingLaws.Nested;
 

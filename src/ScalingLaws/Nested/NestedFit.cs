@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Nested;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
 
 namespace ScalingLaws.Nested;
 
@@ -136,7 +135,7 @@ public static class NestedPipeline
             [.. inputs.Select(m => m.Select(c => c.ToImmutableArray()).ToImmutableArray())], atTarget, holdOut);
     }
 
-    private static double LeaveOneOut(Laws.IScalingLaw law, NestedOptions options, IReadOnlyList<IReadOnlyList<double>> mixtures, double[] y, FitResult full)
+    private static double LeaveOneOut(Fitting.IScalingLaw law, NestedOptions options, IReadOnlyList<IReadOnlyList<double>> mixtures, double[] y, FitResult full)
     {
         double sum = 0;
         for (int left = 0; left < mixtures.Count; left++)

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 
 namespace ScalingLaws.Nested;
 

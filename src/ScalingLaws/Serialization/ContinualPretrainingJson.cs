@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Serialization;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Uncertainty;
 

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using ScalingLaws.Optimization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Serialization;
 

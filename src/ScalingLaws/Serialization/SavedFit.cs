@@ -3,9 +3,7 @@ using ScalingLaws.Data;
 using ScalingLaws.Expressions;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization.Documents;
-using ScalingLaws.Uncertainty;
 
 namespace ScalingLaws.Serialization;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ScalingLaws.Fitting;
-using ScalingLaws.Optimization;
 
 namespace ScalingLaws.Uncertainty;
 

@@ -3,7 +3,7 @@ using ScalingLaws.Fitting;
 namespace ScalingLaws.Uncertainty;
 
 /// <summary>
-/// Options of <see cref="Bootstrap"/> and <see cref="BootstrapOptimum"/>. Every replicate draws its rows with
+/// Options of <see cref="Bootstrap"/> and <see cref="ScalingLaws.Optimization.Bootstrapping.BootstrapOptimum"/>. Every replicate draws its rows with
 /// its own seed, derived from <see cref="Seed"/> and the replicate index, so results do not depend on the
 /// thread count.
 /// </summary>

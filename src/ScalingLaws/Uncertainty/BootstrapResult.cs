@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Uncertainty;
 

@@ -1,6 +1,5 @@
 using MathNet.Numerics.Distributions;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Uncertainty;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Validation;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Validation;
 

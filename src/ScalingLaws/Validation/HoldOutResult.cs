@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Validation;
 

@@ -1,5 +1,4 @@
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Validation;
 

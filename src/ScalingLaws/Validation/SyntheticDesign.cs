@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Data;
 using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Validation;
 

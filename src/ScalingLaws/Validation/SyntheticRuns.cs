@@ -1,6 +1,6 @@
 using System.Globalization;
 using ScalingLaws.Data;
-using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Validation;
 

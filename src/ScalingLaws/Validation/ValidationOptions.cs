@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
-using ScalingLaws.Laws;
 
 namespace ScalingLaws.Validation;
 

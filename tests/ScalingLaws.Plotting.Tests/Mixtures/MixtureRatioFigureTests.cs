@@ -1,5 +1,5 @@
-using ScalingLaws.Optimization;
 using ScalingLaws.Plotting.Mixtures;
+using ScalingLaws.Optimization.Continual;
 using Xunit;
 
 namespace ScalingLaws.Plotting.Tests.Mixtures;

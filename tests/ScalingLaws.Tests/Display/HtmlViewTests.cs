@@ -4,8 +4,10 @@ using ScalingLaws.Data;
 using ScalingLaws.Display;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Validation;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 
 namespace ScalingLaws.Tests.Display;

@@ -1,4 +1,4 @@
-using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Tests.Expressions;
 

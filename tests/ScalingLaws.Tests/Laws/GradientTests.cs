@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ScalingLaws.Laws;
+using ScalingLaws.Fitting;
 using Xunit;
 
 namespace ScalingLaws.Tests.Laws;

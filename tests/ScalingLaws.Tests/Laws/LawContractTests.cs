@@ -1,4 +1,3 @@
-using ScalingLaws.Laws;
 using Xunit;
 
 namespace ScalingLaws.Tests.Laws;

@@ -1,5 +1,5 @@
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 using Xunit;
 
 namespace ScalingLaws.Tests.Laws;

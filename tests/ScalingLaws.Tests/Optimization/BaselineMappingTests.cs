@@ -1,6 +1,6 @@
 using ScalingLaws.Data;
-using ScalingLaws.Optimization;
 using ScalingLaws.Tests.Data;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;

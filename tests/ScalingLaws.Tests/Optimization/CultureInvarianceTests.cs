@@ -1,6 +1,6 @@
 using System.Globalization;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Optimization.Continual;
 using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;

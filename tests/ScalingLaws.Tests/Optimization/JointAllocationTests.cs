@@ -1,5 +1,7 @@
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 using Xunit.Abstractions;
 

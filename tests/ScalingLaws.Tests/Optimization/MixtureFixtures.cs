@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Tests.Data;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Tests.Optimization;
 

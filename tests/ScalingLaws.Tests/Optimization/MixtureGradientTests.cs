@@ -2,7 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
+using ScalingLaws.Optimization.Solvers;
 using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;

@@ -3,7 +3,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Continual;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
 using ScalingLaws.Uncertainty;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Bootstrapping;
+using ScalingLaws.Optimization.Compute;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;

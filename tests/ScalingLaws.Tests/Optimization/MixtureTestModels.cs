@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
+using ScalingLaws.Fitting;
+using ScalingLaws.Optimization.Mixtures;
 
 namespace ScalingLaws.Tests.Optimization;
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Tests.Data;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 using Xunit.Abstractions;
 

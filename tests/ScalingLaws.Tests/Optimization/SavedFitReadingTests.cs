@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
-using ScalingLaws.Optimization;
 using ScalingLaws.Serialization;
+using ScalingLaws.Optimization.Mixtures;
 using Xunit;
 
 namespace ScalingLaws.Tests.Optimization;
