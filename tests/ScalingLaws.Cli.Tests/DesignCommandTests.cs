@@ -55,6 +55,8 @@ public class DesignCommandTests
     [InlineData("needs '--fit FILE'", "--next", "2", "--sizes", "1M", "--ratios", "20")]
     [InlineData("every one of 3 shares", "--lattice", "10", "--min-weight", "0.4", "--domains", "a,b,c")]
     [InlineData("exactly one kind of budget", "--sizes", "1M", "--ratios", "20", "--tokens", "1B")]
+    [InlineData("has 11 free parameters; start with at least 11 runs", "--simulate", "1", "--law", "mixture-additive", "--lattice", "4",
+        "--domains", "h_a,h_b,h_c", "--sizes", "20M,100M", "--ratios", "20", "--target", "N=1B,D=20B", "--initial", "8")]
     public void BadInputsExitOneWithAClearMessage(string expected, params string[] args)
     {
         var r = CliRunner.Run(["design", .. args]);

@@ -23,16 +23,21 @@ public static class DesignSimulation
         if (options.InitialRuns < 1 || options.AddedRuns < 0 || options.BatchSize < 1 || options.InitialRuns + options.AddedRuns > candidates)
             throw new ArgumentException($"Need 1 ≤ initial runs and initial + added runs ≤ {candidates} candidates, and a batch ≥ 1.");
         if (options.Seeds < 1) throw new ArgumentException("At least one seed is needed.");
+        int free = options.Law.Parameters.Length - (options.FitOptions?.Fixed.Count ?? 0);
+        if (options.InitialRuns < free)
+            throw new ArgumentException($"The initial design has {options.InitialRuns} runs but '{options.Law.Name}' has {free} free parameters; start with at least {free} runs.");
         var domains = options.Candidates.Domains;
         var truthLaw = new FittedLaw(options.Law, options.Truth);
         var truth = options.Target.Evaluate([truthLaw], domains) ?? throw new ArgumentException("The decision cannot be computed under the true parameters.");
         var counts = new List<int>();
         for (int n = options.InitialRuns; n <= options.InitialRuns + options.AddedRuns; n += options.BatchSize) counts.Add(n);
-        var chosen = ImmutableArray.CreateBuilder<ImmutableArray<double>>(options.Seeds);
-        var random = ImmutableArray.CreateBuilder<ImmutableArray<double>>(options.Seeds);
-        for (int seed = 0; seed < options.Seeds; seed++)
+        var rows = options.Candidates.Runs.Select(run => NextRuns.Row(options.Law.Variables, run, domains)).ToArray();
+        // One job per (seed, strategy), each single-threaded and seeded by its own indices: the result does not depend on the thread count.
+        var chosen = new ImmutableArray<double>[options.Seeds];
+        var random = new ImmutableArray<double>[options.Seeds];
+        Parallel.For(0, 2 * options.Seeds, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, job =>
         {
-            var rows = options.Candidates.Runs.Select(run => NextRuns.Row(options.Law.Variables, run, domains)).ToArray();
+            int seed = job / 2;
             var observed = new double[candidates];
             for (int c = 0; c < candidates; c++)
             {
@@ -40,12 +45,11 @@ public static class DesignSimulation
                 double u1 = 1 - noise.NextDouble(), u2 = noise.NextDouble();
                 observed[c] = truthLaw.Evaluate(rows[c]) * Math.Exp(options.Noise * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
             }
-            var order = Enumerable.Range(0, candidates).OrderBy(c => new Random(SeedSequence.Derive(seed, c, 0xD1)).NextDouble()).ToList();
-            var initial = order.Take(options.InitialRuns).ToList();
-            chosen.Add(Curve(options, seed, initial, rows, observed, truth, counts, useNextRuns: true));
-            random.Add(Curve(options, seed, initial, rows, observed, truth, counts, useNextRuns: false));
-        }
-        return new DesignSimulationResult(counts.ToImmutableArray(), chosen.MoveToImmutable(), random.MoveToImmutable());
+            var initial = Enumerable.Range(0, candidates).OrderBy(c => new Random(SeedSequence.Derive(seed, c, 0xD1)).NextDouble()).Take(options.InitialRuns).ToList();
+            if (job % 2 == 0) chosen[seed] = Curve(options, seed, initial, rows, observed, truth, counts, useNextRuns: true);
+            else random[seed] = Curve(options, seed, initial, rows, observed, truth, counts, useNextRuns: false);
+        });
+        return new DesignSimulationResult(counts.ToImmutableArray(), chosen.ToImmutableArray(), random.ToImmutableArray());
     }
 
     /// <summary>The error of a decision against the truth's (see <see cref="DesignSimulationResult"/>).</summary>
@@ -79,13 +83,13 @@ public static class DesignSimulation
             List<int>? next = null;
             if (useNextRuns && fit.IsUsable)
             {
-                var bootstrap = new BootstrapOptions { Replicates = options.Replicates, Seed = SeedSequence.Derive(seed, round, 0xD2), MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+                var bootstrap = new BootstrapOptions { Replicates = options.Replicates, Seed = SeedSequence.Derive(seed, round, 0xD2), MaxDegreeOfParallelism = 1 };
                 var ensemble = Bootstrap.Refit([fit], [data], bootstrap);
                 var plan = options.Candidates with { Runs = remaining.Select(c => options.Candidates.Runs[c]).ToImmutableArray() };
                 try
                 {
                     var selection = NextRuns.Propose([fit], [data], ensemble, plan, options.Target,
-                        new NextRunOptions { Count = batch, Seed = seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
+                        new NextRunOptions { Count = batch, Seed = seed, MaxDegreeOfParallelism = 1 });
                     next = selection.Proposals.Select(p => remaining[p.CandidateIndex]).ToList();
                 }
                 catch (ArgumentException) { next = null; }
@@ -96,16 +100,21 @@ public static class DesignSimulation
         return errors.MoveToImmutable();
     }
 
+    /// <summary>
+    /// The law's recipe (its multi-start search) and, after the first round, also a warm start from the previous
+    /// round's parameters: the lower objective wins, so a round never loses a basin it has already found.
+    /// </summary>
     private static FitResult Fit(DesignSimulationOptions options, FitData data, FitResult? previous)
     {
-        var baseOptions = (options.FitOptions ?? new FitOptions()) with { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, ComputeCovariance = false };
-        if (previous is null) return LevenbergMarquardt.Fit(options.Law, data, baseOptions);
-        var defaults = options.Law.Parameters.ToImmutableDictionary(p => p.Name, p => p.Initial);
-        return LevenbergMarquardt.Fit(options.Law, data, baseOptions with
+        var baseOptions = (options.FitOptions ?? new FitOptions()) with { MaxDegreeOfParallelism = 1, ComputeCovariance = false };
+        var recipe = LevenbergMarquardt.Fit(options.Law, data, baseOptions);
+        if (previous is null) return recipe;
+        var warm = LevenbergMarquardt.Fit(options.Law, data, baseOptions with
         {
             Initial = previous.Parameters.ToImmutableDictionary(p => p.Name, p => p.Value),
-            Starts = new ExplicitStarts([ImmutableDictionary<string, double>.Empty, defaults]),
+            Starts = StartPoints.Single,
             Screening = null,
         });
+        return warm.IsUsable && (!recipe.IsUsable || warm.Objective < recipe.Objective) ? warm : recipe;
     }
 }

@@ -37,9 +37,9 @@ public sealed record DesignSimulationOptions
     /// <summary>Number of simulated users (seeds 0 … Seeds − 1). Default 20.</summary>
     public int Seeds { get; init; } = 20;
 
-    /// <summary>Options of every fit of a design's first round; later rounds start from the previous fit and from the law's defaults; null: the law's recipe.</summary>
+    /// <summary>Options of every fit (null: the law's recipe); after the first round the fit also tries a warm start from the previous round and keeps the lower objective.</summary>
     public FitOptions? FitOptions { get; init; }
 
-    /// <summary>Threads for the bootstraps; the result does not depend on it. Default -1 (all cores).</summary>
+    /// <summary>Seeds and strategies simulated in parallel on this many threads; the result does not depend on it. Default -1 (all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }
