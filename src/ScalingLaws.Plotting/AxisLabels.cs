@@ -1,3 +1,6 @@
+using ScalingLaws.Data;
+using ScalingLaws.Fitting;
+
 namespace ScalingLaws.Plotting;
 
 /// <summary>Axis labels with units for the column names the toolkit uses.</summary>
@@ -9,10 +12,12 @@ public static class AxisLabels
     /// <summary>
     /// A label with units for a column: <c>N</c> → <c>Parameters N</c>, <c>D</c> → <c>Training tokens D</c>,
     /// <c>C</c> → <c>Training compute C (FLOP)</c>, <c>U</c> → <c>Unique tokens U</c>, <c>loss</c> and
-    /// <c>loss_*</c> → loss in nats/token, <c>w_*</c>/<c>h_*</c> → domain weight; anything else is returned as is.
+    /// <c>loss_*</c> → loss in nats/token, a domain weight of <paramref name="law"/> (<see cref="IMixtureLaw.Domains"/>) →
+    /// <c>Weight of DOMAIN (fraction)</c>; anything else is returned as is.
     /// </summary>
     /// <param name="column">Column or variable name.</param>
-    public static string For(string column)
+    /// <param name="law">The law whose variable the column is, if any: it says which variables are domain weights.</param>
+    public static string For(string column, IScalingLaw? law = null)
     {
         ArgumentNullException.ThrowIfNull(column);
         return column switch
@@ -23,19 +28,8 @@ public static class AxisLabels
             "U" or "U_D" => "Unique tokens U",
             "loss" or "Loss" => Loss,
             _ when column.StartsWith("loss_", StringComparison.Ordinal) => $"Loss on {column[5..]} (nats/token)",
-            _ when column.StartsWith("w_", StringComparison.Ordinal) || column.StartsWith("h_", StringComparison.Ordinal)
-                => $"Weight of {column[2..]} (fraction)",
+            _ when law is IMixtureLaw mixture && mixture.Domains.Contains(column) => $"Weight of {WeightColumnNames.Domain(column)} (fraction)",
             _ => column,
         };
-    }
-
-    /// <summary>A short name for legends: <c>N</c> → <c>N</c>, <c>w_github</c> → <c>github</c>.</summary>
-    /// <param name="column">Column or variable name.</param>
-    public static string Short(string column)
-    {
-        ArgumentNullException.ThrowIfNull(column);
-        return column.StartsWith("w_", StringComparison.Ordinal) || column.StartsWith("h_", StringComparison.Ordinal)
-            ? column[2..]
-            : column;
     }
 }

@@ -10,7 +10,7 @@ namespace ScalingLaws.Cli.Tests;
 public class PredictDataTests
 {
     /// <summary>Mixtures of three domains with loss = 2 + 0.5·exp(−h_a + 0.5·h_b − 0.3·h_c); the weights of row <paramref name="offRow"/> sum to 0.98.</summary>
-    private static string MixtureRuns(int? offRow = null)
+    internal static string MixtureRuns(int? offRow = null)
     {
         var lines = new List<string> { "h_a,h_b,h_c,loss" };
         for (int i = 0; i < 10; i++)

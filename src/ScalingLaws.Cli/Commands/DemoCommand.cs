@@ -72,7 +72,7 @@ internal static class DemoCommand
             var table = MixingLawsReader.Read(BundledData.Path("mixinglaws", "5Mix", "70M.txt"));
             var validWeights = PileDomainGroups.ReadValidWeights(BundledData.Path("mixinglaws", "valid_weight.json"));
             table = PileDomainGroups.AddGroupLosses(table, validWeights).Where(r => r.Number("step") == 30000 && r.Number("reference_run") == 0);
-            var domains = PileDomainGroups.GroupNames.Select(g => "h_" + g).ToList();
+            var domains = WeightColumnNames.Default(table.ColumnNames).ToList();
             var mixingLaw = LawCatalog.Create("data-mixing", domains);
             var groupFits = PileDomainGroups.GroupNames.Select(g => LevenbergMarquardt.Fit(mixingLaw, table.ToFitData(mixingLaw.Variables, "loss_" + g),
                 new FitOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation })).ToList();

@@ -31,11 +31,8 @@ internal static class DesignCommand
         var temperature = new Option<double>("--temperature") { Description = "Centre the Dirichlet on p^τ/Σp^τ (τ < 1 flattens the prior)", DefaultValueFactory = _ => 1 };
         var strength = new Option<string>("--strength") { Description = "Dirichlet strengths MIN:MAX:LEVELS (log-spaced; one picked per mixture)", DefaultValueFactory = _ => "0.1:5:15" };
         var minWeight = new Option<double>("--min-weight") { Description = "Shares below this are set to 0 (swarm), or every share is at least this (lattice)", DefaultValueFactory = _ => 0 };
-        var lower = new Option<string?>("--lower") { Description = "Per-domain minimum shares, e.g. h_code=0.05" };
-        var upper = new Option<string?>("--upper") { Description = "Per-domain maximum shares, e.g. h_web=0.8" };
+        var constraints = new MixtureConstraintOptions();
         var pin = new Option<string?>("--pin") { Description = "Shares fixed in every mixture, e.g. h_books=0.1" };
-        var available = new Option<string?>("--available") { Description = "Unique tokens per domain, e.g. h_code=2B (caps h ≤ U × --max-epochs / --target-tokens)" };
-        var epochs = new Option<double>("--max-epochs") { Description = "Repetition limit: epochs over a domain's unique tokens", DefaultValueFactory = _ => 1 };
         var targetTokens = new Option<string?>("--target-tokens") { Description = "Token count D of the run the availability caps are for, e.g. 25B" };
         var minDistance = new Option<double>("--min-distance") { Description = "Minimum L1 distance between two mixtures of the swarm", DefaultValueFactory = _ => 1e-5 };
         var lattice = new Option<int?>("--lattice") { Description = "Every mixture whose shares are multiples of 1/R (R = this resolution), each ≥ --min-weight" };
@@ -59,8 +56,7 @@ internal static class DesignCommand
         var batch = new Option<int>("--batch") { Description = "Runs added per round (--simulate)", DefaultValueFactory = _ => 2 };
         var error = new Option<double?>("--error") { Description = "With --simulate: report the runs each strategy needs to reach this error" };
         var figure = new Option<string?>("--figure") { Description = "Also draw the plan (simplex or N–D), the proposals, or the simulated curves to FILE.png|svg" };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();
@@ -76,17 +72,17 @@ internal static class DesignCommand
               scaling-laws design --next 4 --fit fit.json --data runs.csv --target C=1e23 --sizes 10M,100M,1B --ratios 5,20,80
             """)
         {
-            swarm, domains, prior, temperature, strength, minWeight, lower, upper, pin, available, epochs, targetTokens, minDistance, lattice,
+            swarm, domains, prior, temperature, strength, minWeight, pin, targetTokens, minDistance, lattice,
             sizes, compute, ratios, tokens, readAt, next, fit, target, decision, bootstrap, perFlop, simulate, law, parameters, noise, initial, add,
             batch, error, figure, seed, threads, format, output,
         };
-        command.Add(data.Data);
-        command.Add(data.Where);
+        data.AddTo(command, withTarget: false);
+        constraints.AddTo(command);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
             try
             {
-                var plan = Plan(parse, swarm, domains, prior, temperature, strength, minWeight, lower, upper, pin, available, epochs, targetTokens,
+                var plan = Plan(parse, swarm, domains, prior, temperature, strength, minWeight, constraints, pin, targetTokens,
                     minDistance, lattice, sizes, compute, ratios, tokens, readAt, seed);
                 string text;
                 if (parse.GetValue(simulate) is int seeds)
@@ -112,8 +108,8 @@ internal static class DesignCommand
     }
 
     private static RunPlan Plan(ParseResult parse, Option<int?> swarm, Option<string?> domains, Option<string?> prior, Option<double> temperature,
-        Option<string> strength, Option<double> minWeight, Option<string?> lower, Option<string?> upper, Option<string?> pin, Option<string?> available,
-        Option<double> epochs, Option<string?> targetTokens, Option<double> minDistance, Option<int?> lattice, Option<string?> sizes,
+        Option<string> strength, Option<double> minWeight, MixtureConstraintOptions constraints, Option<string?> pin,
+        Option<string?> targetTokens, Option<double> minDistance, Option<int?> lattice, Option<string?> sizes,
         Option<string?> compute, Option<string?> ratios, Option<string?> tokens, Option<string?> readAt, Option<int> seed)
     {
         var names = ImmutableArray<string>.Empty;
@@ -136,7 +132,7 @@ internal static class DesignCommand
         {
             var parts = parse.GetValue(strength)!.Split(':');
             if (parts.Length is < 2 or > 3) throw new CliException($"Option '--strength': '{parse.GetValue(strength)}' must look like MIN:MAX or MIN:MAX:LEVELS.");
-            var availableTokens = DomainValues(parse.GetValue(available), "--available", names);
+            var availableTokens = constraints.AvailableTokens(parse, names);
             if (availableTokens.IsEmpty && !priorTokens.IsEmpty && parse.GetValue(targetTokens) is not null) availableTokens = priorTokens;
             var options = new SwarmOptions
             {
@@ -148,11 +144,11 @@ internal static class DesignCommand
                 MaximumStrength = OptionParser.Number(parts[1], "--strength"),
                 StrengthLevels = parts.Length == 3 ? (int)OptionParser.Number(parts[2], "--strength") : 15,
                 MinimumWeight = parse.GetValue(minWeight),
-                LowerBounds = DomainValues(parse.GetValue(lower), "--lower", names),
-                UpperBounds = DomainValues(parse.GetValue(upper), "--upper", names),
-                Pinned = DomainValues(parse.GetValue(pin), "--pin", names),
+                LowerBounds = constraints.LowerBounds(parse, names),
+                UpperBounds = constraints.UpperBounds(parse, names),
+                Pinned = MixtureConstraintOptions.DomainValues(parse.GetValue(pin), "--pin", names),
                 AvailableTokens = availableTokens,
-                MaxEpochs = parse.GetValue(epochs),
+                MaxEpochs = parse.GetValue(constraints.MaxEpochs),
                 TargetTokens = parse.GetValue(targetTokens) is string t ? OptionParser.Number(t, "--target-tokens") : null,
                 MinimumDistance = parse.GetValue(minDistance),
                 Seed = parse.GetValue(seed),
@@ -162,8 +158,8 @@ internal static class DesignCommand
         else if (r is int resolution)
         {
             var points = SimplexLattice.Points(names.Length, resolution, parse.GetValue(minWeight));
-            var lo = DomainValues(parse.GetValue(lower), "--lower", names);
-            var hi = DomainValues(parse.GetValue(upper), "--upper", names);
+            var lo = constraints.LowerBounds(parse, names);
+            var hi = constraints.UpperBounds(parse, names);
             mixtures.AddRange(points.Where(p => names.Select((d, i) => p[i] >= lo.GetValueOrDefault(d, 0) - 1e-12 && p[i] <= hi.GetValueOrDefault(d, 1) + 1e-12).All(b => b)));
             if (mixtures.Count == 0) throw new CliException("Options '--lower'/'--upper': no lattice point lies within the bounds.");
         }
@@ -207,12 +203,17 @@ internal static class DesignCommand
     {
         if (parse.GetValue(fit) is not string fitPath) throw new CliException("Option '--next' needs '--fit FILE' (the current fits).");
         if (parse.GetValue(data.Data) is null) throw new CliException("Option '--next' needs '--data FILE' (the runs the fits came from, for the bootstrap).");
-        var fits = SavedFits.Load(fitPath);
-        var table = data.Load(parse);
-        var fitData = fits.Select(f => table.ToFitData(f.Law.Variables, f.Target)).ToList();
+        var saved = SavedFits.Read(fitPath);
+        var fits = saved.Select(s => s.Fit).ToList();
+        var table = data.LoadForFits(parse, saved);
+        var fitData = saved.Select(s =>
+        {
+            var (rows, binding) = data.ForSavedFit(parse, table, s.Binding);
+            return rows.ToFitData(s.Fit.Law.Variables, s.Fit.Target, binding.Mapping);
+        }).ToList();
         int replicates = parse.GetValue(bootstrap);
         if (replicates < 3) throw new CliException($"Option '--bootstrap': at least 3 replicates are needed (got {replicates}).");
-        var decisionTarget = Decision(parse.GetValue(target), parse.GetValue(decision), fits[0].Law.Variables.Any(v => v is not ("N" or "D")));
+        var decisionTarget = Decision(parse.GetValue(target), parse.GetValue(decision), !saved[0].Domains.IsEmpty);
         var bootOptions = new BootstrapOptions { Replicates = replicates, Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
         var ensemble = Bootstrap.Refit(fits, fitData, bootOptions);
         var selection = NextRuns.Propose(fits, fitData, ensemble, candidates, decisionTarget,
@@ -263,7 +264,7 @@ internal static class DesignCommand
         foreach (var p in values.Keys)
             if (!model.Parameters.Any(s => s.Name == p)) throw new CliException($"Option '--params': '{p}' is not a parameter of '{model.Name}' ({string.Join(", ", model.Parameters.Select(s => s.Name))}).");
         var truth = model.Parameters.Select(p => values.TryGetValue(p.Name, out var v) ? v : p.Initial).ToImmutableArray();
-        var decisionTarget = Decision(parse.GetValue(target), parse.GetValue(decision), model.Variables.Any(v => v is not ("N" or "D")));
+        var decisionTarget = Decision(parse.GetValue(target), parse.GetValue(decision), model is IMixtureLaw);
         double sigma = parse.GetValue(noise);
         if (!(sigma > 0) || !double.IsFinite(sigma)) throw new CliException($"Option '--noise': {sigma} must be a finite number > 0.");
         var result = DesignSimulation.Run(new DesignSimulationOptions
@@ -311,14 +312,6 @@ internal static class DesignCommand
 
     private static ImmutableArray<double> Numbers(string? text, string option) => string.IsNullOrWhiteSpace(text) ? []
         : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => OptionParser.Number(t, option)).ToImmutableArray();
-
-    private static ImmutableDictionary<string, double> DomainValues(string? text, string option, ImmutableArray<string> domains)
-    {
-        var values = OptionParser.Assignments(text, option);
-        foreach (var key in values.Keys)
-            if (!domains.Contains(key)) throw new CliException($"Option '{option}': '{key}' is not a domain; domains: {string.Join(", ", domains)}.");
-        return values;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

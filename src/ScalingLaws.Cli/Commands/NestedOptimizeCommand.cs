@@ -22,7 +22,7 @@ internal static class NestedOptimizeCommand
         if (parse.GetValue<string?>("--fit") is not null) throw new CliException("Option '--fit' cannot be combined with --nested (the fits come from --data).");
         if (parse.GetValue<string?>("--budget") is not null) throw new CliException("Option '--budget' cannot be combined with --nested; give the target with --target-scale.");
         int seed = parse.GetValue<int>("--seed"), threads = parse.GetValue<int>("--threads");
-        var (table, options) = nested.Build(parse, parse.GetValue(data.Data), parse.GetValue(data.Where), seed, threads);
+        var (table, options) = nested.Build(parse, data, seed, threads);
         var fit = NestedPipeline.Fit(table, options);
         foreach (var w in fit.Warnings) context.Error.WriteLine("warning: " + w);
         var budget = new TrainingBudget(options.TargetModelSize, options.TargetStep * NestedCliOptions.TokensPerStep(table));

@@ -14,17 +14,16 @@ internal static class NestedPredictCommand
     public static void AddOptions(Command command, NestedCliOptions nested)
     {
         nested.AddTo(command);
-        if (!command.Options.Any(o => o.Name == "--where")) command.Add(new Option<string?>("--where") { Description = "With --nested: keep rows where EXPR is true" });
         if (!command.Options.Any(o => o.Name == "--bootstrap")) command.Add(new Option<int>("--bootstrap") { Description = "Bootstrap replicates for intervals", DefaultValueFactory = _ => 0 });
         if (!command.Options.Any(o => o.Name == "--seed")) command.Add(CommonOptions.Seed());
         if (!command.Options.Any(o => o.Name == "--threads")) command.Add(CommonOptions.Threads());
         command.Add(new Option<bool>("--compare") { Description = "With --nested: also fit mixture-additive and mixture-joint on the same runs and tabulate the routes" });
     }
 
-    public static int Run(CliContext context, ParseResult parse, NestedCliOptions nested, string? data, string[] at, OutputFormat format, string? output)
+    public static int Run(CliContext context, ParseResult parse, NestedCliOptions nested, DataOptions data, string[] at, OutputFormat format, string? output)
     {
         int seed = parse.GetValue<int>("--seed"), threads = parse.GetValue<int>("--threads");
-        var (table, options) = nested.Build(parse, data, parse.GetValue<string?>("--where"), seed, threads);
+        var (table, options) = nested.Build(parse, data, seed, threads);
         var fit = NestedPipeline.Fit(table, options);
         var given = at.Select(text => Weights(text, options)).ToList();
         int replicates = parse.GetValue<int>("--bootstrap");

@@ -29,10 +29,7 @@ internal static class OptimizeCommand
         {
             Description = "Mixture objective: target:LOSS | sum (equal weights) | weights:LOSS=w,... | worst (minimax). Default: the only loss, else sum",
         };
-        var lower = new Option<string?>("--lower") { Description = "Per-domain lower bounds on the weights, e.g. h_code=0.05" };
-        var upper = new Option<string?>("--upper") { Description = "Per-domain upper bounds on the weights, e.g. h_web=0.8" };
-        var available = new Option<string?>("--available") { Description = "Unique tokens per domain, e.g. h_code=2B (with --budget D: h·D ≤ U × --max-epochs)" };
-        var epochs = new Option<double>("--max-epochs") { Description = "Epochs allowed over each domain's unique tokens", DefaultValueFactory = _ => 1 };
+        var constraints = new MixtureConstraintOptions();
         var maxLoss = new Option<string?>("--max-loss") { Description = "Upper limits on other losses, e.g. loss_general=2.95" };
         var tolerance = new Option<string?>("--tolerance")
         {
@@ -43,8 +40,7 @@ internal static class OptimizeCommand
             Description = "Weights to compare: 'uniform', a DoReMi/DoGE JSON file, or NAME:d=w,... (repeatable)",
         };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates for intervals on the optimum (needs --data)", DefaultValueFactory = _ => 0 };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = CommonOptions.Format();
@@ -58,14 +54,15 @@ internal static class OptimizeCommand
               scaling-laws optimize --fit chinchilla.json --frontier 1e19:1e25:13 --format csv
               scaling-laws optimize --fit mixing.json --objective sum --baseline uniform --upper h_symbolic=0.3
             """)
-        { fit, budget, frontier, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline, bootstrap, seed, threads, format, output };
-        command.Add(data.Data); command.Add(data.Where);
+        { fit, budget, frontier, objective, maxLoss, tolerance, baseline, bootstrap, seed, threads, format, output };
+        data.AddTo(command, withTarget: false);
+        constraints.AddTo(command);
         var nested = new NestedCliOptions();
         nested.AddTo(command);
         command.SetAction((parse, cancellation) => CliApp.Guard(context, () =>
         {
             if (parse.GetValue(nested.Nested))
-                return NestedOptimizeCommand.Run(context, parse, nested, data, (model, domains, budget) => MixtureProblemFor(model, domains, budget, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline));
+                return NestedOptimizeCommand.Run(context, parse, nested, data, (model, domains, budget) => MixtureProblemFor(model, domains, budget, parse, objective, constraints, maxLoss, tolerance, baseline));
             var saved = SavedFits.Read(parse.GetValue(fit) ?? throw new CliException("Option '--fit' is required (or give --nested with --data)."));
             var fits = saved.Select(s => s.Fit).ToList();
             var budgetValues = OptionParser.Assignments(parse.GetValue(budget), "--budget");
@@ -77,21 +74,20 @@ internal static class OptimizeCommand
             }
             else
             {
-                var problem = MixtureProblemFor(fits, saved[0].Domains, budgetValues, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline);
+                var problem = MixtureProblemFor(fits, saved[0].Domains, budgetValues, parse, objective, constraints, maxLoss, tolerance, baseline);
                 var options = new MixtureOptimizerOptions { Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
                 MixturePlan plan;
                 int replicates = parse.GetValue(bootstrap);
                 if (replicates > 0)
                 {
                     if (parse.GetValue(data.Data) is null) throw new CliException("Option '--bootstrap' needs '--data' (the runs the fits came from).");
-                    var table = data.Load(parse);
+                    var table = data.LoadForFits(parse, saved);
                     var refits = new List<FitResult>();
                     var fitData = new List<FitData>();
                     foreach (var s in saved)
                     {
                         var f = s.Fit;
-                        var binding = data.Resolve(parse, table, s.Binding);
-                        var rows = binding.Weights.IsEmpty ? table : DataOptions.CheckWeights(table, binding.Weights, binding.NormalizeWeights);
+                        var (rows, binding) = data.ForSavedFit(parse, table, s.Binding);
                         var d = rows.ToFitData(f.Law.Variables, f.Target, binding.Mapping);
                         var init = f.Parameters.ToImmutableDictionary(p => p.Name, p => p.Value);
                         refits.Add(LevenbergMarquardt.Fit(f.Law, d, new FitOptions { Initial = init, Starts = StartPoints.Single, Loss = f.Loss, Space = f.Space, CancellationToken = cancellation }));
@@ -164,7 +160,7 @@ internal static class OptimizeCommand
     }
 
     private static MixtureProblem MixtureProblemFor(IReadOnlyList<FitResult> fits, IReadOnlyList<string> domains, IReadOnlyDictionary<string, double> budget, ParseResult parse,
-        Option<string?> objective, Option<string?> lower, Option<string?> upper, Option<string?> available, Option<double> epochs,
+        Option<string?> objective, MixtureConstraintOptions constraints,
         Option<string?> maxLoss, Option<string?> tolerance, Option<string[]> baseline)
     {
         var constants = new Dictionary<string, double>();
@@ -178,11 +174,11 @@ internal static class OptimizeCommand
         MixtureModel model;
         try { model = MixtureModel.FromFits(domains, fits, constants); }
         catch (ArgumentException e) { throw new CliException("Option '--fit': " + e.Message); }
-        return MixtureProblemFor(model, domains, trainingBudget, parse, objective, lower, upper, available, epochs, maxLoss, tolerance, baseline);
+        return MixtureProblemFor(model, domains, trainingBudget, parse, objective, constraints, maxLoss, tolerance, baseline);
     }
 
     private static MixtureProblem MixtureProblemFor(MixtureModel model, IReadOnlyList<string> domains, TrainingBudget trainingBudget, ParseResult parse,
-        Option<string?> objective, Option<string?> lower, Option<string?> upper, Option<string?> available, Option<double> epochs,
+        Option<string?> objective, MixtureConstraintOptions constraints,
         Option<string?> maxLoss, Option<string?> tolerance, Option<string[]> baseline)
     {
         var names = model.Losses.Select(l => l.Name).ToList();
@@ -191,10 +187,10 @@ internal static class OptimizeCommand
             Model = model,
             Objective = ParseObjective(parse.GetValue(objective), names),
             Budget = trainingBudget,
-            LowerBounds = DomainValues(parse.GetValue(lower), "--lower", domains),
-            UpperBounds = DomainValues(parse.GetValue(upper), "--upper", domains),
-            Availability = DomainValues(parse.GetValue(available), "--available", domains)
-                .Select(p => new DataAvailability(p.Key, p.Value, parse.GetValue(epochs))).ToImmutableArray(),
+            LowerBounds = constraints.LowerBounds(parse, domains),
+            UpperBounds = constraints.UpperBounds(parse, domains),
+            Availability = constraints.AvailableTokens(parse, domains)
+                .Select(p => new DataAvailability(p.Key, p.Value, parse.GetValue(constraints.MaxEpochs))).ToImmutableArray(),
             LossConstraints = LossConstraints(parse.GetValue(maxLoss), parse.GetValue(tolerance), names),
             Baselines = Baselines(parse.GetValue(baseline) ?? [], domains),
         };
@@ -219,14 +215,6 @@ internal static class OptimizeCommand
             return MixtureObjective.WeightedSum(weights);
         }
         throw new CliException($"Option '--objective': '{text}' is not one of target:LOSS, sum, weights:LOSS=w,..., worst.");
-    }
-
-    private static ImmutableDictionary<string, double> DomainValues(string? text, string option, IReadOnlyList<string> domains)
-    {
-        var values = OptionParser.Assignments(text, option);
-        foreach (var k in values.Keys)
-            if (!domains.Contains(k)) throw new CliException($"Option '{option}': '{k}' is not a training domain; domains: {string.Join(", ", domains)}.");
-        return values;
     }
 
     private static ImmutableArray<LossConstraint> LossConstraints(string? maxLoss, string? tolerance, IReadOnlyList<string> names)
@@ -261,7 +249,7 @@ internal static class OptimizeCommand
             }
             int colon = spec.IndexOf(':');
             if (colon <= 0) throw new CliException($"Option '--baseline': '{spec}' is not 'uniform', an existing file, or NAME:d=w,...");
-            var values = DomainValues(spec[(colon + 1)..], "--baseline", domains);
+            var values = MixtureConstraintOptions.DomainValues(spec[(colon + 1)..], "--baseline", domains);
             result.Add(new MixtureBaseline(spec[..colon], domains.Select(d => values.TryGetValue(d, out var v) ? v : 0)));
         }
         return result.ToImmutable();

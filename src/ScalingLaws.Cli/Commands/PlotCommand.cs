@@ -30,8 +30,7 @@ internal static class PlotCommand
         var range = new Option<string?>("--compute-range") { Description = "CMIN:CMAX for --kind frontier" };
         var width = new Option<int>("--width") { Description = "Width in pixels", DefaultValueFactory = _ => 900 };
         var height = new Option<int>("--height") { Description = "Height in pixels", DefaultValueFactory = _ => 600 };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var cpt = new CptOptions();
         var command = new Command("plot", """
             Draw one figure of a saved fit (fitted curves, parity, residuals, iso-FLOP curves, compute frontier,
@@ -45,7 +44,7 @@ internal static class PlotCommand
               scaling-laws plot --plan plan.json --kind weights --out weights.png
               scaling-laws plot --kind cmr --general-fit general.json --domain-fit domain.json --budget N=1.8B,D=10B --tolerance 2.35:+0.05 --out cmr.png
             """) { fit, plan, kind, outFile, x, group, budgets, range, width, height };
-        command.Add(data.Data); command.Add(data.Where); command.Add(data.Derive); command.Add(data.DropHighest);
+        data.AddTo(command, withTarget: false);
         cpt.AddTo(command);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
@@ -73,15 +72,21 @@ internal static class PlotCommand
             else
             {
                 string fitPath = parse.GetValue(fit) ?? throw new CliException($"Option '--fit' is required for --kind {k}.");
-                var f = SavedFits.Load(fitPath)[0];
-                var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, f.Target);
-                RunTableRequired(k, table);
+                var saved = SavedFits.Read(fitPath)[0];
+                var f = saved.Fit;
+                var loaded = parse.GetValue(data.Data) is null ? null : data.LoadForFits(parse, [saved]);
+                RunTableRequired(k, loaded);
+                var (table, binding) = loaded is null ? (null, saved.Binding) : data.ForSavedFit(parse, loaded, saved.Binding);
+                var mapping = binding.Mapping.ToImmutableDictionary();
+                string? xVariable = parse.GetValue(x);
+                if (xVariable is not null && !f.Law.Variables.Contains(xVariable))
+                    throw new CliException($"Option '--x': '{xVariable}' is not a variable of law '{f.Law.Name}' (variables: {string.Join(", ", f.Law.Variables)}).");
                 figure = k switch
                 {
-                    "fit" => FitCurvesFigure.Create(f, table!, parse.GetValue(x) ?? (f.Law.Variables.Contains("D") ? "D" : f.Law.Variables[0]),
-                        parse.GetValue(group) ?? (f.Law.Variables.Contains("N") && f.Law.Variables.Contains("D") ? "N" : null)),
-                    "parity" => ParityFigure.Create(f, table!),
-                    "residuals" => ResidualsFigure.Create(f, table!),
+                    "fit" => FitCurvesFigure.Create(f, table!, xVariable ?? (f.Law.Variables.Contains("D") ? "D" : f.Law.Variables[0]),
+                        parse.GetValue(group) ?? (f.Law.Variables.Contains("N") && f.Law.Variables.Contains("D") ? "N" : null), new FitCurvesOptions { ColumnMapping = mapping }),
+                    "parity" => ParityFigure.Create(f, table!, options: new ParityOptions { ColumnMapping = mapping }),
+                    "residuals" => ResidualsFigure.Create(f, table!, options: new ResidualOptions { ColumnMapping = mapping }),
                     "isoflop" => IsoFlopFigure.Create(f, Budgets(parse.GetValue(budgets)), table),
                     "frontier" => Frontier(f, parse.GetValue(range)),
                     "ternary" => Ternary(f),

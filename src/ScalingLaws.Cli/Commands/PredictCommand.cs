@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using ScalingLaws.Cli.Infrastructure;
 using ScalingLaws.Data;
+using ScalingLaws.Fitting;
 using ScalingLaws.Serialization;
 using ScalingLaws.Serialization.Documents;
 using ScalingLaws.Uncertainty;
@@ -21,8 +22,7 @@ internal static class PredictCommand
         {
             Description = "A point, e.g. --at \"N=7e10,D=1.4T\" (repeatable; unit suffixes k, M, B, T allowed)",
         };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         data.Data.Description = "Predict at every row of this file (read once; the fit's column mapping, weight columns and normalisation apply unless overridden)";
         var level = new Option<double>("--confidence") { Description = "Nominal coverage of the prediction intervals (delta method), default 0.95", DefaultValueFactory = _ => 0.95 };
         var format = CommonOptions.Format();
@@ -42,7 +42,7 @@ internal static class PredictCommand
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
             if (parse.GetValue(nested.Nested))
-                return NestedPredictCommand.Run(context, parse, nested, parse.GetValue(data.Data), parse.GetValue(at) ?? [], parse.GetValue(format), parse.GetValue(output));
+                return NestedPredictCommand.Run(context, parse, nested, data, parse.GetValue(at) ?? [], parse.GetValue(format), parse.GetValue(output));
             var saved = SavedFits.Read(parse.GetValue(fit) ?? throw new CliException("Option '--fit' is required (or give --nested with --data)."));
             var points = parse.GetValue(at) ?? [];
             bool fromData = parse.GetValue(data.Data) is not null;
@@ -50,7 +50,7 @@ internal static class PredictCommand
             double confidence = parse.GetValue(level);
             if (!(confidence > 0 && confidence < 1)) throw new CliException($"Option '--confidence': {confidence} must lie in (0, 1).");
             var rows = new List<(string Target, IReadOnlyDictionary<string, double> Point, PredictionInterval Prediction, double? Observed)>();
-            var table = fromData ? data.Load(parse) : null;
+            var table = fromData ? data.LoadForFits(parse, saved) : null;
             foreach (var s in saved)
             {
                 var law = s.FittedLaw;
@@ -67,8 +67,7 @@ internal static class PredictCommand
                     }
                     continue;
                 }
-                var binding = data.Resolve(parse, table, s.Binding);
-                var rowsTable = binding.Weights.IsEmpty ? table : DataOptions.CheckWeights(table, binding.Weights, binding.NormalizeWeights);
+                var (rowsTable, binding) = data.ForSavedFit(parse, table, s.Binding);
                 var values = rowsTable.VariableValues(law.Law.Variables, binding.Mapping);
                 var observed = rowsTable.HasColumn(s.Target) && rowsTable.Column(s.Target).Kind == ColumnKind.Numeric ? rowsTable.Numeric(s.Target) : default;
                 int m = law.Law.Variables.Length;

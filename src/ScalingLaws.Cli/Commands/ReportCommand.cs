@@ -11,8 +11,7 @@ internal static class ReportCommand
     public static Command Create(CliContext context)
     {
         var fit = new Option<string>("--fit") { Description = "Fit file from 'fit --format json'", Required = true };
-        var data = new DataOptions();
-        data.Data.Required = false;
+        var data = new DataOptions(required: false);
         var outDir = new Option<string>("--out") { Description = "Folder for report.md, report.html and figures/", DefaultValueFactory = _ => "report" };
         var x = new Option<string?>("--x") { Description = "Variable on the x axis of the fitted-curve figure (default D, else the first variable)" };
         var group = new Option<string?>("--group") { Description = "Column grouping the points and curves (default N when x is D)" };
@@ -22,12 +21,22 @@ internal static class ReportCommand
             Example:
               scaling-laws report --fit fit.json --data data/epoch-chinchilla/svg_extracted_data.csv --out report
             """) { fit, outDir, x, group };
-        command.Add(data.Data); command.Add(data.Where); command.Add(data.Derive); command.Add(data.DropHighest);
+        data.AddTo(command, withTarget: false);
         command.SetAction((parse, _) => CliApp.Guard(context, () =>
         {
-            var fits = SavedFits.Load(parse.GetValue(fit)!);
-            var table = parse.GetValue(data.Data) is null ? null : data.Load(parse, fits.Count == 1 ? fits[0].Target : null);
-            var files = Write(FitReports.Create(fits, table, "ScalingLaws report", parse.GetValue(x), parse.GetValue(group)), parse.GetValue(outDir)!);
+            var saved = SavedFits.Read(parse.GetValue(fit)!);
+            string? xVariable = parse.GetValue(x);
+            foreach (var s in saved)
+                if (xVariable is not null && !s.Fit.Law.Variables.Contains(xVariable))
+                    throw new CliException($"Option '--x': '{xVariable}' is not a variable of law '{s.Fit.Law.Name}' (variables: {string.Join(", ", s.Fit.Law.Variables)}).");
+            var table = parse.GetValue(data.Data) is null ? null : data.LoadForFits(parse, saved);
+            var report = new ReportBuilder("ScalingLaws report");
+            for (int i = 0; i < saved.Count; i++)
+            {
+                var (rows, binding) = table is null ? (null, saved[i].Binding) : data.ForSavedFit(parse, table, saved[i].Binding);
+                FitReports.Add(report, saved[i].Fit, rows, $"fit{i + 1}", xVariable, parse.GetValue(group), binding.Mapping);
+            }
+            var files = Write(report.Build(), parse.GetValue(outDir)!);
             context.Error.WriteLine($"Wrote {files.Markdown} and {files.Html}");
             return ExitCodes.Success;
         }));

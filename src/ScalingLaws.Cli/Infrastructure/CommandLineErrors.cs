@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScalingLaws.Laws;
+using ScalingLaws.Data;
 
 namespace ScalingLaws.Cli.Infrastructure;
 

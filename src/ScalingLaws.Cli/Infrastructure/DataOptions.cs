@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingLaws.Data;
 using ScalingLaws.Expressions;
+using ScalingLaws.Serialization;
 
 namespace ScalingLaws.Cli.Infrastructure;
 
@@ -10,11 +11,14 @@ namespace ScalingLaws.Cli.Infrastructure;
 /// </summary>
 internal sealed class DataOptions
 {
-    /// <summary><c>--data FILE</c> (required).</summary>
+    /// <summary>The data options; <c>--data</c> is required unless <paramref name="required"/> is false (commands that can work without runs).</summary>
+    /// <param name="required">Whether <c>--data</c> must be given.</param>
+    public DataOptions(bool required = true) => Data.Required = required;
+
+    /// <summary><c>--data FILE</c>.</summary>
     public Option<string> Data { get; } = new("--data", "-d")
     {
         Description = "Runs to read: a CSV/TSV with a header row, or a public log format (Epoch Chinchilla CSV, RegMix mixture/loss CSV, mixinglaws TSV log or folder, datablations CSV)",
-        Required = true,
     };
 
     /// <summary><c>--derive NAME=EXPR</c> (repeatable).</summary>
@@ -108,6 +112,20 @@ internal sealed class DataOptions
         return table;
     }
 
+    /// <summary>
+    /// Loads the runs for saved fits (<see cref="Load"/>): <c>--drop-highest</c> drops by the fits' target, which must then be
+    /// the same for every fit — the rule of <c>fit</c>.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="fits">The saved fits the runs are read for.</param>
+    public RunTable LoadForFits(ParseResult parse, IEnumerable<SavedFit> fits)
+    {
+        var targets = fits.Select(f => f.Fit.Target).Distinct(StringComparer.Ordinal).ToList();
+        if (parse.GetValue(DropHighest) <= 0) return Load(parse);
+        if (targets.Count != 1) throw new CliException($"Option '--drop-highest' needs a single target; the fits predict {string.Join(", ", targets)}.");
+        return Load(parse, targets[0]);
+    }
+
     /// <summary>The table without its <c>--drop-highest</c> K rows of highest <paramref name="target"/> (ties: later rows first); the table itself when K = 0.</summary>
     public RunTable DropHighestRows(ParseResult parse, RunTable table, string target)
     {
@@ -162,21 +180,34 @@ internal sealed class DataOptions
         return binding;
     }
 
-    /// <summary>The domain-weight columns <c>--weights</c> names (a pattern or a list), else the h_* columns, else the w_* columns.</summary>
-    public IReadOnlyList<string> WeightColumns(ParseResult parse, RunTable table)
+    /// <summary>
+    /// The rows and binding for applying a saved fit to <paramref name="table"/> (read once for every fit): the binding of
+    /// <see cref="Resolve(ParseResult, RunTable, ColumnBinding)"/>, with the weight rule of <see cref="CheckWeights"/> applied to
+    /// its weight columns — the same checks as <c>fit</c>.
+    /// </summary>
+    public (RunTable Table, ColumnBinding Binding) ForSavedFit(ParseResult parse, RunTable table, ColumnBinding saved)
     {
-        string? spec = parse.GetValue(Weights);
+        var binding = Resolve(parse, table, saved);
+        return (binding.Weights.IsEmpty ? table : CheckWeights(table, binding.Weights, binding.NormalizeWeights), binding);
+    }
+
+    /// <summary>The domain-weight columns <c>--weights</c> names (a pattern or a list), else the table's default ones (<see cref="WeightColumnNames.Default"/>).</summary>
+    public IReadOnlyList<string> WeightColumns(ParseResult parse, RunTable table) => WeightColumns(parse.GetValue(Weights), table);
+
+    /// <summary>The domain-weight columns <paramref name="spec"/> names (a pattern with * or a comma-separated list), else the table's default ones (h_*, else w_*).</summary>
+    /// <exception cref="CliException">No column matches, or a listed column does not exist (the message names <c>--weights</c>).</exception>
+    public static IReadOnlyList<string> WeightColumns(string? spec, RunTable table)
+    {
         List<string> domains;
         if (spec is null)
         {
-            domains = Patterns.Match("h_*", table.ColumnNames).ToList();
-            if (domains.Count == 0) domains = Patterns.Match("w_*", table.ColumnNames).ToList();
+            domains = [.. WeightColumnNames.Default(table.ColumnNames)];
             if (domains.Count == 0) throw new CliException($"Option '--weights' is required: no h_* or w_* columns. Columns: {string.Join(", ", table.ColumnNames)}.");
         }
         else if (spec.Contains('*'))
         {
             domains = Patterns.Match(spec, table.ColumnNames).ToList();
-            if (domains.Count == 0) throw new CliException($"Option '--weights': no column matches '{spec}'.");
+            if (domains.Count == 0) throw new CliException($"Option '--weights': no column matches '{spec}'. Columns: {string.Join(", ", table.ColumnNames)}.");
         }
         else
         {

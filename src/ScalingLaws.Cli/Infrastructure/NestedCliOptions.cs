@@ -90,13 +90,28 @@ internal sealed class NestedCliOptions
         if (command.Name == "optimize") command.Add(Extrapolate);
     }
 
-    /// <summary>Loads <paramref name="path"/>, keeps the rows of <paramref name="where"/>, adds Pile group losses with <c>--valid-weights</c>, and builds the options.</summary>
-    public (RunTable Table, NestedOptions Options) Build(ParseResult parse, string? path, string? where, int seed, int threads)
+    /// <summary>
+    /// Loads the runs through the data options (<c>--data</c>, <c>--derive</c>, <c>--where</c>, <c>--map</c>, <c>--drop-highest</c>,
+    /// <c>--weights</c>, <c>--normalize-weights</c>, with the same rules as <c>fit</c>), adds Pile group losses with
+    /// <c>--valid-weights</c>, and builds the options.
+    /// </summary>
+    public (RunTable Table, NestedOptions Options) Build(ParseResult parse, DataOptions data, int seed, int threads)
     {
-        if (path is null) throw new CliException("Option '--nested' needs '--data' (a folder or file of runs at several model sizes).");
-        if (!File.Exists(path) && !Directory.Exists(path)) throw new CliException($"Option '--data': file '{path}' does not exist.");
-        var table = RunTableLoader.Load(path);
-        if (where is { Length: > 0 }) table = table.Where(DataOptions.RowsWhere(table, where, "--where"));
+        if (parse.GetValue(data.Data) is not string path) throw new CliException("Option '--nested' needs '--data' (a folder or file of runs at several model sizes).");
+        var (size, step) = Scale(parse.GetValue(TargetScale));
+        var (lo, hi) = Range(parse.GetValue(StepRange));
+        var sharing = parse.GetValue(StepSharing) switch
+        {
+            "run" => StepExponentSharing.Run,
+            "size" => StepExponentSharing.Size,
+            var s => throw new CliException($"Option '--step-sharing': '{s}' is not run or size."),
+        };
+        var table = data.Load(parse);
+        foreach (var (variable, column) in data.Mapping(parse))
+        {
+            if (!table.HasColumn(column)) throw new CliException($"Option '--map': no column '{column}' for variable '{variable}'. Columns: {string.Join(", ", table.ColumnNames)}.");
+            table = table.WithColumn(variable, table.Numeric(column));
+        }
         ImmutableArray<string> targets;
         var total = ImmutableDictionary<string, double>.Empty;
         if (parse.GetValue(ValidWeights) is string weightsPath)
@@ -107,15 +122,13 @@ internal sealed class NestedCliOptions
             targets = parse.GetValue<string?>("--target") is null ? [.. PileDomainGroups.GroupNames.Select(g => "loss_" + g)] : [.. TargetColumns(parse, table)];
         }
         else targets = [.. TargetColumns(parse, table)];
-        var domains = DomainColumns(parse, table);
-        var (size, step) = Scale(parse.GetValue(TargetScale));
-        var (lo, hi) = Range(parse.GetValue(StepRange));
-        var sharing = parse.GetValue(StepSharing) switch
+        if (parse.GetValue(data.DropHighest) > 0)
         {
-            "run" => StepExponentSharing.Run,
-            "size" => StepExponentSharing.Size,
-            var s => throw new CliException($"Option '--step-sharing': '{s}' is not run or size."),
-        };
+            if (targets.Length != 1) throw new CliException("Option '--drop-highest' needs a single target.");
+            table = data.DropHighestRows(parse, table, targets[0]);
+        }
+        var domains = DataOptions.WeightColumns(parse.GetValue<string?>("--weights"), table);
+        table = DataOptions.CheckWeights(table, domains, parse.GetValue(data.NormalizeWeights));
         foreach (var column in new[] { "N", "step" })
             if (!table.HasColumn(column)) throw new CliException($"{path}: --nested needs a '{column}' column (model size and training step). Columns: {string.Join(", ", table.ColumnNames)}.");
         var options = new NestedOptions
@@ -181,19 +194,6 @@ internal sealed class NestedCliOptions
             : table.HasColumn(target) ? [target] : [];
         if (matches.Count == 0) throw new CliException($"Option '--target': no numeric column matches '{target}'. Columns: {string.Join(", ", table.ColumnNames)}.");
         return matches;
-    }
-
-    private List<string> DomainColumns(ParseResult parse, RunTable table)
-    {
-        string? spec = parse.GetValue<string?>("--weights");
-        var domains = spec is null ? Patterns.Match("h_*", table.ColumnNames).ToList()
-            : spec.Contains('*') ? Patterns.Match(spec, table.ColumnNames).ToList()
-            : [.. spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        if (spec is null && domains.Count == 0) domains = Patterns.Match("w_*", table.ColumnNames).ToList();
-        if (domains.Count == 0) throw new CliException($"Option '--weights': no domain-weight columns{(spec is null ? " (h_* or w_*)" : $" match '{spec}'")}. Columns: {string.Join(", ", table.ColumnNames)}.");
-        foreach (var d in domains)
-            if (!table.HasColumn(d)) throw new CliException($"Option '--weights': no column '{d}'. Columns: {string.Join(", ", table.ColumnNames)}.");
-        return domains;
     }
 
     private IScalingLaw? MixtureLaw(ParseResult parse, IReadOnlyList<string> domains)

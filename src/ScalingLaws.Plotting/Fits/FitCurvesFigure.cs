@@ -36,7 +36,7 @@ public static class FitCurvesFigure
         if (xIndex < 0)
             throw new ArgumentException(
                 $"'{xVariable}' is not a variable of law '{law.Name}'; choose one of {string.Join(", ", law.Variables)}.", nameof(xVariable));
-        var binding = FitBinding.Bind(fit, data, options);
+        var binding = FittedRows.Bind(fit, data, options);
         if (binding.Count == 0)
             throw new ArgumentException($"No row of '{data.Name}' has finite values for {string.Join(", ", law.Variables)} and the target.", nameof(data));
 
@@ -79,7 +79,7 @@ public static class FitCurvesFigure
         var figureOptions = options with
         {
             Title = options.Title ?? $"{LawTitle(fit)}: loss vs {xVariable}" + (groupColumn is null ? "" : $" by {groupColumn}"),
-            XLabel = options.XLabel ?? AxisLabels.For(xVariable),
+            XLabel = options.XLabel ?? AxisLabels.For(xVariable, fit.Law),
             YLabel = options.YLabel ?? AxisLabels.For(options.Target ?? fit.Target),
             LogX = logX,
         };

@@ -7,7 +7,7 @@ public abstract record FitFigureOptions : FigureOptions
 {
     /// <summary>
     /// Law variable → column, for variables read from a column of another name (as in
-    /// <see cref="ScalingLaws.Data.RunTable.ToFitData"/>). Default empty: each variable reads the column of its name.
+    /// <see cref="ScalingLaws.Fitting.TableBinding.ToFitData"/>). Default empty: each variable reads the column of its name.
     /// </summary>
     public ImmutableDictionary<string, string> ColumnMapping { get; init; } = ImmutableDictionary<string, string>.Empty;
 

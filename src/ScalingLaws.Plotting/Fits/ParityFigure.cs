@@ -19,11 +19,11 @@ public static class ParityFigure
         ArgumentNullException.ThrowIfNull(fitted);
         options ??= new ParityOptions();
         var series = new List<ParitySeries>();
-        var a = FitBinding.Bind(fit, fitted, options);
+        var a = FittedRows.Bind(fit, fitted, options);
         series.Add(new ParitySeries(heldOut is null ? "runs" : "fitted runs", [.. a.Observed], [.. a.Predicted]));
         if (heldOut is not null)
         {
-            var b = FitBinding.Bind(fit, heldOut, options);
+            var b = FittedRows.Bind(fit, heldOut, options);
             series.Add(new ParitySeries("held-out runs", [.. b.Observed], [.. b.Predicted], HeldOut: true));
         }
         return Create(series, options with { Title = options.Title ?? $"{FitCurvesFigure.LawTitle(fit)}: predicted vs observed" });

@@ -29,7 +29,7 @@ public static class ResidualsFigure
         };
         if (heldOut is not null) series.Add(Series(fit, heldOut, against, options, "held-out runs", heldOut: true));
         string yLabel = fit.Space == ResidualSpace.Log ? "Residual ln(predicted / observed)" : "Residual predicted − observed (nats/token)";
-        string xLabel = against is null ? "Predicted loss (nats/token)" : AxisLabels.For(against);
+        string xLabel = against is null ? "Predicted loss (nats/token)" : AxisLabels.For(against, fit.Law);
         return Create(series, options with
         {
             Title = options.Title ?? $"{FitCurvesFigure.LawTitle(fit)}: residuals vs {(against ?? "predicted loss")}",
@@ -93,7 +93,7 @@ public static class ResidualsFigure
 
     private static ResidualSeries Series(FitResult fit, RunTable table, string? against, ResidualOptions options, string name, bool heldOut)
     {
-        var binding = FitBinding.Bind(fit, table, options);
+        var binding = FittedRows.Bind(fit, table, options);
         double[] x;
         if (against is null) x = binding.Predicted;
         else

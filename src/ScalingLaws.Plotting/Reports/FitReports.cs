@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ScalingLaws.Data;
 using ScalingLaws.Fitting;
@@ -36,7 +37,9 @@ public static class FitReports
     /// <param name="name">Prefix of the figure files.</param>
     /// <param name="xVariable">Variable on the curves' x axis; default D if the law reads it, else its first variable.</param>
     /// <param name="group">Column grouping the curves; default N when x is D.</param>
-    public static void Add(ReportBuilder report, FitResult fit, RunTable? data, string name, string? xVariable = null, string? group = null)
+    /// <param name="mapping">Law variable → column, for variables whose column has another name (the fit's saved mapping).</param>
+    public static void Add(ReportBuilder report, FitResult fit, RunTable? data, string name, string? xVariable = null, string? group = null,
+        IReadOnlyDictionary<string, string>? mapping = null)
     {
         report.Section($"{fit.Law.Name} fit of {fit.Target}");
         report.Paragraph($"Formula: {fit.Target} ~ {fit.Law.Formula}. Loss {fit.Loss.ToText()}, {fit.Space.ToString().ToLowerInvariant()} residuals; "
@@ -53,14 +56,16 @@ public static class FitReports
                 ("starts", $"{fit.Starts.Tried} tried, {fit.Starts.Converged} converged, {fit.Starts.ReachedBest} reached the best")], "Statistics");
         if (fit.Warnings.Length > 0) report.Paragraph("Warnings: " + string.Join(" ", fit.Warnings));
         if (data is null) return;
+        var columns = mapping?.ToImmutableDictionary() ?? ImmutableDictionary<string, string>.Empty;
+        string Column(string variable) => columns.TryGetValue(variable, out var column) ? column : variable;
         string x = xVariable ?? (fit.Law.Variables.Contains("D") ? "D" : fit.Law.Variables[0]);
         string? g = group ?? (x == "D" && fit.Law.Variables.Contains("N") ? "N" : null);
-        report.Figure($"{name}-curves", FitCurvesFigure.Create(fit, data, x, g), $"Observed {fit.Target} against {x} with the fitted law{(g is null ? "" : $", grouped by {g}")}; shaded: extrapolation beyond the fitted range.");
-        report.Figure($"{name}-parity", ParityFigure.Create(fit, data), "Predicted against observed; the diagonal is a perfect fit.");
-        report.Figure($"{name}-residuals", ResidualsFigure.Create(fit, data), "Residuals in the fit's residual space.");
-        if (fit.Law.Variables.SequenceEqual(["N", "D"]) && data.HasColumn("N") && data.HasColumn("D"))
+        report.Figure($"{name}-curves", FitCurvesFigure.Create(fit, data, x, g, new FitCurvesOptions { ColumnMapping = columns }), $"Observed {fit.Target} against {x} with the fitted law{(g is null ? "" : $", grouped by {g}")}; shaded: extrapolation beyond the fitted range.");
+        report.Figure($"{name}-parity", ParityFigure.Create(fit, data, options: new ParityOptions { ColumnMapping = columns }), "Predicted against observed; the diagonal is a perfect fit.");
+        report.Figure($"{name}-residuals", ResidualsFigure.Create(fit, data, options: new ResidualOptions { ColumnMapping = columns }), "Residuals in the fit's residual space.");
+        if (fit.Law.Variables.SequenceEqual(["N", "D"]) && data.HasColumn(Column("N")) && data.HasColumn(Column("D")))
         {
-            var compute = data.HasColumn("C") ? data.Numeric("C").ToArray() : data.Numeric("N").Zip(data.Numeric("D"), (n, d) => 6 * n * d).ToArray();
+            var compute = data.HasColumn("C") ? data.Numeric("C").ToArray() : data.Numeric(Column("N")).Zip(data.Numeric(Column("D")), (n, d) => 6 * n * d).ToArray();
             double lo = compute.Min(), hi = compute.Max();
             var budgets = Enumerable.Range(0, 5).Select(k => Math.Pow(10, Math.Log10(lo) + (Math.Log10(hi) - Math.Log10(lo)) * (k + 0.5) / 5)).ToList();
             report.Figure($"{name}-isoflop", IsoFlopFigure.Create(fit, budgets, data.HasColumn("C") ? data : null), "Loss against N along iso-FLOP lines C = 6ND, with the compute-optimal points.");

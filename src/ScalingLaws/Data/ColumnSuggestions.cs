@@ -35,7 +35,7 @@ internal static class ColumnSuggestions
         if (normalized.Count > 0) return normalized;
         int limit = Math.Max(1, key.Length / 3);
         return available
-            .Select(a => (Name: a, Distance: Laws.ClosestName.Distance(key, Normalize(a))))
+            .Select(a => (Name: a, Distance: ClosestName.Distance(key, Normalize(a))))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(3).Select(x => x.Name).ToList();

@@ -1,6 +1,6 @@
 namespace ScalingLaws.Data;
 
-/// <summary>What <see cref="RunTable.ToFitData"/> does with a row whose used value is missing (empty or NaN).</summary>
+/// <summary>What binding a table to a law (<c>TableBinding</c>) does with a row whose used value is missing (empty or NaN).</summary>
 public enum MissingValuePolicy
 {
     /// <summary>Throw a <see cref="DataException"/> naming the first such row (the default).</summary>

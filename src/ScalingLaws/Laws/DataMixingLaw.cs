@@ -14,7 +14,7 @@ namespace ScalingLaws.Laws;
 /// summing to 1). Output: validation loss of the modelled domain in nats/token.</para>
 /// <para>Parameters: <c>log_c</c> (log of the irreducible level c), <c>log_k</c> (log of the scale k), and
 /// one <c>t_&lt;domain&gt;</c> per weight column (dimensionless; negative where training on domain j lowers
-/// this loss). The parameter suffix is the column name without a leading <c>h_</c> or <c>r_</c>.</para>
+/// this loss). The parameter suffix is the column name without a leading <c>h_</c>, <c>w_</c> or <c>r_</c>.</para>
 /// <para>Recipe (the reference notebook mix_5_domains.ipynb): Huber loss with δ = 0.05 on linear residuals,
 /// 6,000 starts: log_c ∈ linspace(−2, 1.5, 10) × log_k ∈ linspace(−10, 1, 20) × 30 vectors t with every
 /// t_j drawn uniformly from [0, 0.1) (the reference's distribution), here from a fixed seed (4096), so the

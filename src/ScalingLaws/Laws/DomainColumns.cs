@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-
+using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Laws;
 
 /// <summary>
 /// Validation of the domain-weight column names a mixture law is built with, and the suffix used in
-/// its per-domain parameter names (the column name without a leading <c>h_</c> or <c>r_</c>).
+/// its per-domain parameter names (the domain a column stands for, <see cref="WeightColumnNames.Domain"/>).
 /// </summary>
 internal static partial class DomainColumns
 {
@@ -42,11 +42,8 @@ internal static partial class DomainColumns
         return domains.ToImmutableArray();
     }
 
-    /// <summary>The name used in per-domain parameters: the column without a leading <c>h_</c> or <c>r_</c>.</summary>
-    public static string Suffix(string column) =>
-        column.Length > 2 && (column.StartsWith("h_", StringComparison.Ordinal) || column.StartsWith("r_", StringComparison.Ordinal))
-            ? column[2..]
-            : column;
+    /// <summary>The name used in per-domain parameters: the domain the column stands for (<see cref="WeightColumnNames.Domain"/>).</summary>
+    public static string Suffix(string column) => WeightColumnNames.Domain(column);
 
     /// <summary>Throws when a variable or parameter name repeats, or a parameter has a variable's name.</summary>
     public static void CheckNames(IEnumerable<ParameterSpec> parameters, IEnumerable<string> variables, string lawName)

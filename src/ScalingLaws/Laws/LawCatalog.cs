@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Laws;

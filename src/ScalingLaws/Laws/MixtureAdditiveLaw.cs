@@ -13,7 +13,7 @@ namespace ScalingLaws.Laws;
 /// given to the constructor (shares in [0, 1] summing to 1). Output: target validation loss in nats/token.</para>
 /// <para>Parameters (5 + 2k): <c>E</c>, <c>A</c>, <c>B</c> ≥ 0, <c>alpha</c>, <c>beta</c> ≥ 0, then
 /// <c>C_&lt;domain&gt;</c> ≥ 0 for every column, then <c>gamma_&lt;domain&gt;</c> ≥ 0 for every column. The
-/// suffix is the column name without a leading <c>h_</c> or <c>r_</c>.</para>
+/// suffix is the column name without a leading <c>h_</c>, <c>w_</c> or <c>r_</c>.</para>
 /// <para>Parameterisation: the paper writes the bias term Σ_i C_i·h_i^γ_i, with C_i the weight at h_i = 1,
 /// far outside any mixture; there C_i and γ_i trade off along a curved valley (C_i → ∞ with γ_i → ∞
 /// fits nearly as well) in which a fit creeps for thousands of steps. Here C_i is the weight at the

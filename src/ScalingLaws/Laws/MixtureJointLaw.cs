@@ -15,7 +15,7 @@ namespace ScalingLaws.Laws;
 /// <para>Parameters (5 + 4k): <c>E</c>, <c>A</c>, <c>B</c> ≥ 0, <c>alpha</c>, <c>beta</c> ≥ 0,
 /// <c>C_&lt;domain&gt;</c> ≥ 0, <c>gamma_&lt;domain&gt;</c> ≥ 0, <c>a_&lt;domain&gt;</c> ≥ 0 for every domain
 /// but the first, <c>gamma_A</c>, <c>b_&lt;domain&gt;</c> ≥ 0 for every domain but the first, <c>gamma_B</c>,
-/// in that order; suffixes are the column names without a leading <c>h_</c> or <c>r_</c>.</para>
+/// in that order; suffixes are the column names without a leading <c>h_</c>, <c>w_</c> or <c>r_</c>.</para>
 /// <para>Parameterisation: the paper writes A_h = (Σ_i C^A_i·h_i)^γ^A and B_h = (Σ_i C^B_i·h_i)^γ^B. Its
 /// amplitude then hides in the C^A_i, raised to γ^A: when the C^A_i are nearly equal, A_h ≈ (C^A)^γ^A and
 /// the pair (C^A, γ^A) slides along a curved valley without changing the fit. Here the amplitude is a

@@ -64,7 +64,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(table);
         options ??= ValidationOptions.Default;
-        var usable = TableBinding.UsableRows(table, TableBinding.Columns(law, target, options), options);
+        var usable = options.UsableRows(table, law, target);
         var splits = KFoldSplits(usable.Length, folds, seed).Select(s => s.Remap(usable, table.RowCount)).ToList();
         return Run(law, table, target, splits, options);
     }

@@ -31,10 +31,9 @@ public static class HoldOut
         options ??= ValidationOptions.Default;
         if (split.RowCount != table.RowCount)
             throw new ArgumentException($"The split was made for {split.RowCount} rows but the table has {table.RowCount}.", nameof(split));
-        var usable = TableBinding.UsableRows(table, TableBinding.Columns(law, target, options), options);
-        split = TableBinding.Restrict(split, usable);
-        var fitData = TableBinding.Bind(table, split.FitRows, law, target, options);
-        var testData = TableBinding.Bind(table, split.TestRows, law, target, options);
+        split = split.Restrict(options.UsableRows(table, law, target));
+        var fitData = options.Bind(table, split.FitRows, law, target);
+        var testData = options.Bind(table, split.TestRows, law, target);
         return Run(law, fitData, testData, split.FitRows, split.TestRows, options.Fit);
     }
 
@@ -65,13 +64,12 @@ public static class HoldOut
         ArgumentNullException.ThrowIfNull(testTable);
         ArgumentNullException.ThrowIfNull(target);
         options ??= ValidationOptions.Default;
-        var columns = TableBinding.Columns(law, target, options);
-        var fitRows = TableBinding.UsableRows(fitTable, columns, options);
-        var testRows = TableBinding.UsableRows(testTable, columns, options);
+        var fitRows = options.UsableRows(fitTable, law, target);
+        var testRows = options.UsableRows(testTable, law, target);
         if (fitRows.Length == 0) throw new DataException("no usable rows to fit on.", fitTable.Name);
         if (testRows.Length == 0) throw new DataException("no usable rows to predict.", testTable.Name);
-        var fitData = TableBinding.Bind(fitTable, fitRows, law, target, options);
-        var testData = TableBinding.Bind(testTable, testRows, law, target, options);
+        var fitData = options.Bind(fitTable, fitRows, law, target);
+        var testData = options.Bind(testTable, testRows, law, target);
         return Run(law, fitData, testData, [.. fitRows], [.. testRows], options.Fit);
     }
 

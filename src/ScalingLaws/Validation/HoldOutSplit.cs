@@ -117,5 +117,13 @@ public sealed record HoldOutSplit
     internal HoldOutSplit Remap(IReadOnlyList<int> rows, int rowCount) =>
         new(rowCount, FitRows.Select(i => rows[i]), TestRows.Select(i => rows[i]));
 
+    /// <summary>The split without the rows that are not in <paramref name="usable"/> (itself when every row is usable).</summary>
+    internal HoldOutSplit Restrict(IReadOnlyCollection<int> usable)
+    {
+        if (usable.Count == RowCount) return this;
+        var set = usable.ToHashSet();
+        return new HoldOutSplit(RowCount, FitRows.Where(set.Contains), TestRows.Where(set.Contains));
+    }
+
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

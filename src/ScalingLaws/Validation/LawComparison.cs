@@ -54,10 +54,10 @@ public static class LawComparison
         var validation = options.Validation;
         IEnumerable<int> common = Enumerable.Range(0, table.RowCount);
         foreach (var c in candidates)
-            common = common.Intersect(TableBinding.UsableRows(table, TableBinding.Columns(c.Law, target, validation), validation));
+            common = common.Intersect(validation.UsableRows(table, c.Law, target));
         var rows = common.Order().ToArray();
         if (rows.Length == 0) throw new DataException("no row has every value the compared laws need.", table.Name);
-        var split = options.Split is null ? null : TableBinding.Restrict(options.Split, rows);
+        var split = options.Split is null ? null : options.Split.Restrict(rows);
         var folds = options.CrossValidationFolds > 0
             ? CrossValidation.KFoldSplits(rows.Length, options.CrossValidationFolds, options.Seed).Select(s => s.Remap(rows, table.RowCount)).ToList()
             : null;
@@ -66,7 +66,7 @@ public static class LawComparison
         foreach (var c in candidates)
         {
             var lawOptions = validation with { Fit = c.Options ?? validation.Fit };
-            var data = TableBinding.Bind(table, rows, c.Law, target, lawOptions);
+            var data = lawOptions.Bind(table, rows, c.Law, target);
             var fit = LevenbergMarquardt.Fit(c.Law, data, lawOptions.Fit);
             var predicted = fit.Predict(data);
             var heldOut = split is null ? null : HoldOut.Evaluate(c.Law, table, target, split, lawOptions);

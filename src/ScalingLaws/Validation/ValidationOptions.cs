@@ -24,4 +24,12 @@ public sealed record ValidationOptions
     /// file and line; <see cref="MissingValuePolicy.DropRow"/> leaves such rows out of both fitting and prediction.
     /// </summary>
     public MissingValuePolicy Missing { get; init; } = MissingValuePolicy.Error;
+
+    /// <summary>The rows of <paramref name="table"/> a validation of <paramref name="law"/> uses: <see cref="TableBinding.UsableRows"/> with these options.</summary>
+    internal ImmutableArray<int> UsableRows(RunTable table, IScalingLaw law, string target) =>
+        table.UsableRows(law.Variables, target, Mapping, WeightColumn, Missing);
+
+    /// <summary>The fit data of the given rows (in the given order), bound with these options.</summary>
+    internal FitData Bind(RunTable table, IReadOnlyList<int> rows, IScalingLaw law, string target) =>
+        table.Where(rows).ToFitData(law.Variables, target, Mapping, WeightColumn);
 }

@@ -27,7 +27,7 @@ public class ResidualsFigureTests
     {
         // The ±RMSE lines are computed from the same residuals the fit reports (log space, Huber aside).
         var fit = TestData.ChinchillaFit;
-        var binding = FitBinding.Bind(fit, TestData.ChinchillaTrain, new ResidualOptions());
+        var binding = FittedRows.Bind(fit, TestData.ChinchillaTrain, new ResidualOptions());
         var r = binding.Residuals();
         Assert.Equal(fit.Statistics.Count, r.Length);
         Assert.Equal(fit.Statistics.RootMeanSquareError, Math.Sqrt(r.Average(v => v * v)), 1e-9);

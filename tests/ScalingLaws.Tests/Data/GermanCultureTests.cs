@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScalingLaws.Data;
+using ScalingLaws.Fitting;
 using Xunit;
 
 namespace ScalingLaws.Tests.Data;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using ScalingLaws.Data;
 
 namespace ScalingLaws.Optimization.Mixtures;
 
@@ -11,7 +12,7 @@ namespace ScalingLaws.Optimization.Mixtures;
 /// </summary>
 public static class DomainNameMatching
 {
-    private static readonly string[] Prefixes = ["metric/", "train_the_pile_", "the_pile_", "train_", "loss_", "w_", "h_", "r_"];
+    private static readonly string[] SourcePrefixes = ["metric/", "train_the_pile_", "the_pile_", "train_", "loss_"];
 
     private static readonly ImmutableDictionary<string, string> Aliases = new Dictionary<string, string>
     {
@@ -21,7 +22,8 @@ public static class DomainNameMatching
 
     /// <summary>
     /// The normal form of a domain name: lower-cased (invariant); the prefixes <c>metric/</c>,
-    /// <c>train_the_pile_</c>, <c>the_pile_</c>, <c>train_</c>, <c>loss_</c>, <c>w_</c>, <c>h_</c>, <c>r_</c> and
+    /// <c>train_the_pile_</c>, <c>the_pile_</c>, <c>train_</c>, <c>loss_</c> and the domain-weight prefixes
+    /// (<see cref="WeightColumnNames.Domain"/>) and
     /// the suffix <c>_val_loss</c> removed; every character other than a letter or digit removed; then the
     /// aliases <c>pg19</c> → <c>gutenbergpg19</c> and <c>wikipedia</c> → <c>wikipediaen</c> applied.
     /// So <c>Pile-CC</c>, <c>pile_cc</c>, <c>w_pile_cc</c> and <c>loss_Pile_CC</c> all become <c>pilecc</c>, and
@@ -36,8 +38,10 @@ public static class DomainNameMatching
         while (stripped)
         {
             stripped = false;
-            foreach (var prefix in Prefixes)
+            foreach (var prefix in SourcePrefixes)
                 if (s.Length > prefix.Length && s.StartsWith(prefix, StringComparison.Ordinal)) { s = s[prefix.Length..]; stripped = true; }
+            string domain = WeightColumnNames.Domain(s);
+            if (domain.Length < s.Length) { s = domain; stripped = true; }
         }
         if (s.Length > 9 && s.EndsWith("_val_loss", StringComparison.Ordinal)) s = s[..^9];
         var builder = new StringBuilder(s.Length);

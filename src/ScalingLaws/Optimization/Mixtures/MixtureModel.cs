@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ScalingLaws.Data;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
 

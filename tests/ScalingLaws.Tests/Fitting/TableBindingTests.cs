@@ -1,9 +1,10 @@
 using ScalingLaws.Data;
+using ScalingLaws.Fitting;
 using Xunit;
 
-namespace ScalingLaws.Tests.Data;
+namespace ScalingLaws.Tests.Fitting;
 
-public class ToFitDataTests
+public class TableBindingTests
 {
     private static RunTable Sample() => CsvRunReader.Read(new StringReader(
         "model_size,n_tokens,loss,w\n1e8,2e9,3.1,1\n2e8,4e9,3.0,2\n4e8,8e9,2.9,0.5\n"), "runs.csv");
@@ -93,5 +94,25 @@ public class ToFitDataTests
         var table = Sample().WithColumn("loss", [double.NaN, double.NaN, double.NaN]);
         var e = Assert.Throws<DataException>(() => table.ToFitData(["model_size"], "loss", missing: MissingValuePolicy.DropRow));
         Assert.Contains("no rows left to fit", e.Message);
+    }
+
+    [Fact]
+    public void UsableRowsFollowTheSameMissingValueRuleAsTheFit()
+    {
+        var table = CsvRunReader.Read(new StringReader("N,loss\n1,3\n2,\n,2\n4,1\n"), "gaps.csv");
+        Assert.Equal([0, 3], table.UsableRows(["N"], "loss", missing: MissingValuePolicy.DropRow).ToArray());
+        Assert.Equal([0, 1, 3], table.UsableRows(["N"], null, missing: MissingValuePolicy.DropRow).ToArray());
+        var e = Assert.Throws<DataException>(() => table.UsableRows(["N"], "loss"));
+        Assert.StartsWith("gaps.csv:3: missing value in column 'loss' (target)", e.Message);
+    }
+
+    [Fact]
+    public void VariableValuesBindLikeTheFitAndRejectMissingValues()
+    {
+        var mapping = new Dictionary<string, string> { ["N"] = "model_size" };
+        Assert.Equal([1e8, 2e8, 4e8], Sample().VariableValues(["N"], mapping));
+        var table = CsvRunReader.Read(new StringReader("N,loss\n1,3\n,2\n"), "gaps.csv");
+        var e = Assert.Throws<DataException>(() => table.VariableValues(["N"]));
+        Assert.StartsWith("gaps.csv:3: missing value in column 'N' (variable 'N')", e.Message);
     }
 }

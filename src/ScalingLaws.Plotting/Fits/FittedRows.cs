@@ -3,10 +3,13 @@ using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Plotting.Fits;
 
-/// <summary>A fit's variables and target read from a table, keeping the rows where all are finite.</summary>
-internal sealed class FitBinding
+/// <summary>
+/// A fit evaluated on a table: the rows <see cref="TableBinding"/> keeps under <see cref="MissingValuePolicy.DropRow"/>
+/// (the library's one binding and missing-value rule), with their variables, observed and predicted losses.
+/// </summary>
+internal sealed class FittedRows
 {
-    private FitBinding(FitResult fit, int[] rows, double[][] variables, double[] observed, double[] predicted)
+    private FittedRows(FitResult fit, int[] rows, double[][] variables, double[] observed, double[] predicted)
     {
         Fit = fit;
         Rows = rows;
@@ -41,27 +44,27 @@ internal sealed class FitBinding
     /// <summary>Residuals in the fit's residual space: ln(predicted/observed) for log fits, predicted − observed otherwise.</summary>
     public double[] Residuals() => Observed.Zip(Predicted, (y, f) => Fit.Space == ResidualSpace.Log ? Math.Log(f / y) : f - y).ToArray();
 
-    public static FitBinding Bind(FitResult fit, RunTable table, FitFigureOptions options)
+    public static FittedRows Bind(FitResult fit, RunTable table, FitFigureOptions options)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(table);
         var law = fit.Law;
-        var columns = law.Variables
-            .Select(v => table.Numeric(options.ColumnMapping.TryGetValue(v, out var c) ? c : v))
-            .ToArray();
-        var target = table.Numeric(options.Target ?? fit.Target);
-        var rows = new List<int>();
-        for (int i = 0; i < table.RowCount; i++)
-            if (double.IsFinite(target[i]) && columns.All(c => double.IsFinite(c[i]))) rows.Add(i);
-        var variables = columns.Select(c => rows.Select(i => c[i]).ToArray()).ToArray();
-        var observed = rows.Select(i => target[i]).ToArray();
-        var predicted = new double[rows.Count];
-        var x = new double[law.Variables.Length];
-        for (int k = 0; k < rows.Count; k++)
+        string target = options.Target ?? fit.Target;
+        var rows = table.UsableRows(law.Variables, target, options.ColumnMapping, missing: MissingValuePolicy.DropRow);
+        var predicted = new double[rows.Length];
+        var variables = law.Variables.Select(_ => new double[rows.Length]).ToArray();
+        var observed = new double[rows.Length];
+        if (rows.Length > 0)
         {
-            for (int j = 0; j < x.Length; j++) x[j] = variables[j][k];
-            predicted[k] = fit.Predict(x);
+            var data = table.Where(rows).ToFitData(law.Variables, target, options.ColumnMapping);
+            predicted = fit.Predict(data);
+            for (int k = 0; k < rows.Length; k++)
+            {
+                var x = data.Row(k);
+                for (int j = 0; j < variables.Length; j++) variables[j][k] = x[j];
+                observed[k] = data.Y[k];
+            }
         }
-        return new FitBinding(fit, [.. rows], variables, observed, predicted);
+        return new FittedRows(fit, [.. rows], variables, observed, predicted);
     }
 }

@@ -1,4 +1,4 @@
-namespace ScalingLaws.Laws;
+namespace ScalingLaws.Data;
 
 /// <summary>Finds the known name closest to a mistyped one (Levenshtein distance, case-insensitive).</summary>
 internal static class ClosestName
