@@ -35,7 +35,7 @@ internal static class LossContinuation
         int stageIterations = 0;
         for (var relaxed = Relaxed(problem, solver, start); relaxed is not null; relaxed = Shrink(problem.Loss, relaxed))
         {
-            var stage = new LmSolver(problem.WithLoss(relaxed));
+            var stage = new LmSolver(problem.WithLoss(relaxed), LmSolver.BlockRows(problem.Data.Count));
             var (objective, termination, iterations) = stage.Run(from, cancellation);
             stageIterations += iterations;
             if (double.IsFinite(objective) && termination != Termination.InvalidStart && termination != Termination.Cancelled)
@@ -74,7 +74,14 @@ internal static class LossContinuation
         if (!double.IsFinite(scale)) return null;
         int n = problem.Data.Count;
         var residuals = new double[n];
-        if (!solver.Residuals(start, residuals, new double[n])) return null;
+        var evaluator = solver.System.Evaluator;
+        int block = evaluator.BlockCapacity;
+        var predictions = new double[Math.Min(block, n)];
+        for (int first = 0; first < n; first += block)
+        {
+            int count = Math.Min(block, n - first);
+            if (!evaluator.Residuals(start, first, count, residuals.AsSpan(first, count), predictions.AsSpan(0, count))) return null;
+        }
         for (int i = 0; i < n; i++) residuals[i] = Math.Abs(residuals[i]);
         Array.Sort(residuals);
         double median = n % 2 == 1 ? residuals[n / 2] : 0.5 * (residuals[n / 2 - 1] + residuals[n / 2]);
