@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/ScalingLaws.Cli -c Release -v q -nologo >/dev/null
 args=(predict --nested --data data/mixinglaws/RedPajama --valid-weights data/mixinglaws/valid_weight.json
-      --target-scale size=1B,step=100k --step-range 10k:30k --bootstrap 20 --threads 1)
+      --target-scale size=1B,step=100k --step-range 10k:30k --normalize-weights --bootstrap 20 --threads 1)
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version)"
 if [ -n "${BEFORE:-}" ]; then
   /usr/bin/time -f "before: %U s user CPU, %e s wall" dotnet "$BEFORE" "${args[@]}" >/dev/null 2>/tmp/nested-before.err || true

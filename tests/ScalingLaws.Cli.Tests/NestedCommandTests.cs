@@ -48,10 +48,13 @@ public sealed class NestedCommandTests
     public void PredictAndOptimizeGiveTheSameLossForAMixtureOffTheSimplex()
     {
         string data = SyntheticRuns();
-        string[] common = ["--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        string[] raw = ["--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        var rejected = CliRunner.Run(["predict", .. raw, "--format", "csv"]);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("sum to 1.05, not 1", rejected.Error, StringComparison.Ordinal);
+        string[] common = [.. raw, "--normalize-weights"];
         var predict = CliRunner.Run(["predict", .. common, "--format", "csv"]);
         Assert.Equal(0, predict.ExitCode);
-        Assert.Contains("sum to 1.05; they are rescaled to sum to 1", predict.Error, StringComparison.Ordinal);
         var observed = predict.Out.Split('\n').Single(l => l.StartsWith("observed,", StringComparison.Ordinal)).Split(',');
         Assert.Equal(0.4 / 1.05, double.Parse(observed[2], CultureInfo.InvariantCulture), 9);
         double predicted = double.Parse(observed[5], CultureInfo.InvariantCulture);
@@ -67,7 +70,7 @@ public sealed class NestedCommandTests
     public void StageThreeChoosesByLeaveOneOutErrorUnlessALawIsGiven()
     {
         string data = SyntheticRuns();
-        string[] common = ["predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        string[] common = ["predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5", "--normalize-weights"];
         var chosen = CliRunner.Run(common);
         Assert.Equal(0, chosen.ExitCode);
         var stage = chosen.Out.Split('\n').Single(l => l.Contains("stage 3", StringComparison.Ordinal));
@@ -84,7 +87,7 @@ public sealed class NestedCommandTests
     {
         // The loss falls with h_a everywhere; the fitted mixtures span h_a in [0.1, 0.85].
         string data = SyntheticRuns();
-        string[] common = ["optimize", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5"];
+        string[] common = ["optimize", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5", "--normalize-weights"];
         static double WeightOf(string output) => double.Parse(Regex.Match(output, @"^\s+h_a\s+(\S+)", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
         var inside = CliRunner.Run(common);
         Assert.Equal(0, inside.ExitCode);
