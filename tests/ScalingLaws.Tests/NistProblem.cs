@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using ScalingLaws.Fitting;
 using ScalingLaws.Laws;
+using Xunit;
 
 namespace ScalingLaws.Tests;
 
@@ -19,6 +20,14 @@ public sealed record NistProblem(
     /// <summary>The problems' names, in ordinal order.</summary>
     public static IReadOnlyList<string> Names { get; } =
         [.. Directory.GetFiles(Folder, "*.json").Select(file => Path.GetFileNameWithoutExtension(file)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every problem from both certified starts, as theory data.</summary>
+    public static TheoryData<string, int> BothStarts()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var name in Names) { data.Add(name, 1); data.Add(name, 2); }
+        return data;
+    }
 
     private static readonly Dictionary<string, NistProblem> Cache = [];
 

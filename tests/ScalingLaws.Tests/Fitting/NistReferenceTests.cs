@@ -12,15 +12,8 @@ namespace ScalingLaws.Tests.Fitting;
 /// </summary>
 public class NistReferenceTests
 {
-    public static TheoryData<string, int> Cases()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var name in NistProblem.Names) { data.Add(name, 1); data.Add(name, 2); }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(NistProblem.BothStarts), MemberType = typeof(NistProblem))]
     public void ReachesCertifiedValues(string name, int start)
     {
         var problem = NistProblem.Load(name);
