@@ -26,10 +26,9 @@ internal sealed record ScaleHoldOutOutput(string? Variable, double HeldOutValue,
     public static ScaleHoldOutOutput For(FitResult fit, FitData data, bool enabled)
     {
         string? variable = ScaleHoldOut.ScaleVariable(fit.Law);
-        double largest = variable is null || data.Count == 0 ? double.NaN : data.Column(variable).Max();
-        var predicted = fit.Predict(data);
+        double largest = variable is null || data.Count == 0 ? double.NaN : data.Max(variable);
         double rss = 0;
-        for (int i = 0; i < data.Count; i++) { double r = Metrics.Residual(data.Y[i], predicted[i], fit.Space); rss += r * r; }
+        for (int i = 0; i < data.Count; i++) { double r = Metrics.Residual(data.Y[i], fit.Predict(data.Row(i)), fit.Space); rss += r * r; }
         double scatter = rss / Math.Max(1, data.Count - fit.Statistics.FreeParameters);
         if (!enabled) return new(variable, largest, null, "not computed (--no-scale-holdout)", scatter);
         var (result, reason) = ScaleHoldOut.Evaluate(fit, data);

@@ -20,18 +20,28 @@ public sealed class FitData
     /// <param name="target">Name of the target column, for messages.</param>
     public FitData(IEnumerable<string> variables, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
         ReadOnlySpan<double> weights = default, string target = "y")
+        : this(variables.ToImmutableArray(), x.ToArray(), y.ToArray(), weights.IsEmpty ? null : weights.ToArray(), target)
     {
-        Variables = variables.ToImmutableArray();
+    }
+
+    /// <summary>Fit data over the given arrays, which it keeps (no copy): the caller must not change them afterwards.</summary>
+    private FitData(ImmutableArray<string> variables, double[] x, double[] y, double[]? weights, string target)
+    {
+        Variables = variables;
         int m = Variables.Length;
-        if (m == 0 ? x.Length != 0 : x.Length != y.Length * m)
+        if (m == 0 ? x.Length != 0 : x.Length != (long)y.Length * m)
             throw new ArgumentException($"x has {x.Length} values; expected {y.Length} rows × {m} variables.", nameof(x));
-        if (!weights.IsEmpty && weights.Length != y.Length)
+        if (weights is not null && weights.Length != y.Length)
             throw new ArgumentException($"weights has {weights.Length} values; expected {y.Length}.", nameof(weights));
-        _x = x.ToArray();
-        _y = y.ToArray();
-        _weights = weights.IsEmpty ? null : weights.ToArray();
+        _x = x;
+        _y = y;
+        _weights = weights;
         Target = target;
     }
+
+    /// <summary>Fit data over arrays built for it, without copying them (they must not change afterwards).</summary>
+    internal static FitData Adopt(IEnumerable<string> variables, double[] x, double[] y, double[]? weights, string target) =>
+        new(variables.ToImmutableArray(), x, y, weights, target);
 
     /// <summary>Variable names in column order.</summary>
     public ImmutableArray<string> Variables { get; }
@@ -63,11 +73,25 @@ public sealed class FitData
     /// <summary>Values of one variable over all rows.</summary>
     public double[] Column(string variable)
     {
-        int j = Variables.IndexOf(variable);
-        if (j < 0) throw new ArgumentException($"No variable '{variable}'.", nameof(variable));
+        int j = IndexOf(variable);
         var column = new double[Count];
         for (int i = 0; i < Count; i++) column[i] = _x[i * Variables.Length + j];
         return column;
+    }
+
+    /// <summary>The largest value of one variable over all rows, as <see cref="Enumerable.Max(IEnumerable{double})"/> finds it in <see cref="Column"/> (NaN only when every value is NaN).</summary>
+    /// <exception cref="InvalidOperationException">There are no rows.</exception>
+    public double Max(string variable)
+    {
+        int j = IndexOf(variable), m = Variables.Length;
+        if (Count == 0) throw new InvalidOperationException("There are no rows.");
+        double largest = _x[j];
+        for (int i = 1; i < Count; i++)
+        {
+            double value = _x[i * m + j];
+            if (value > largest || double.IsNaN(largest)) largest = value;
+        }
+        return largest;
     }
 
     /// <summary>The rows at <paramref name="indices"/> (repeats allowed, as in a bootstrap resample).</summary>
@@ -85,5 +109,11 @@ public sealed class FitData
             if (w is not null) w[k] = _weights![i];
         }
         return new FitData(Variables, x, y, w, Target);
+    }
+
+    private int IndexOf(string variable)
+    {
+        int j = Variables.IndexOf(variable);
+        return j >= 0 ? j : throw new ArgumentException($"No variable '{variable}'.", nameof(variable));
     }
 }

@@ -66,7 +66,7 @@ public static class TableBinding
             y[k] = bound[m].Values[i];
             if (weights is not null) weights[k] = bound[m + 1].Values[i];
         }
-        return new FitData(variables, x, y, weights, target);
+        return FitData.Adopt(variables, x, y, weights, target);
     }
 
     /// <summary>
@@ -145,6 +145,6 @@ public static class TableBinding
                     $"missing value in column '{absent.Column}' ({absent.Role}); fill it in, or drop such rows (MissingValuePolicy.DropRow).",
                     table.Sources[i].File, table.Sources[i].Line);
         }
-        return rows.ToImmutable();
+        return rows.DrainToImmutable();
     }
 }

@@ -16,21 +16,27 @@ public sealed record HoldOutSplit
     /// <param name="testRows">Rows whose loss is predicted.</param>
     /// <exception cref="ArgumentException">An index is outside the table or repeats, the lists overlap, or one is empty.</exception>
     public HoldOutSplit(int rowCount, IEnumerable<int> fitRows, IEnumerable<int> testRows)
+        : this(rowCount, [.. fitRows ?? throw new ArgumentNullException(nameof(fitRows))], [.. testRows ?? throw new ArgumentNullException(nameof(testRows))])
+    {
+    }
+
+    /// <summary>A split over the given index lists, checked as the public constructor checks them (one bit per table row).</summary>
+    private HoldOutSplit(int rowCount, ImmutableArray<int> fitRows, ImmutableArray<int> testRows)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
-        ArgumentNullException.ThrowIfNull(fitRows);
-        ArgumentNullException.ThrowIfNull(testRows);
         RowCount = rowCount;
-        FitRows = [.. fitRows];
-        TestRows = [.. testRows];
-        var seen = new HashSet<int>();
-        foreach (int i in FitRows.Concat(TestRows))
-        {
-            if ((uint)i >= (uint)rowCount)
-                throw new ArgumentException($"Row index {Text(i)} lies outside the table of {Text(rowCount)} rows.", nameof(fitRows));
-            if (!seen.Add(i))
-                throw new ArgumentException($"Row {Text(i)} is listed twice (a row is either fitted or predicted, once).", nameof(testRows));
-        }
+        FitRows = fitRows;
+        TestRows = testRows;
+        var seen = new System.Collections.BitArray(rowCount);
+        foreach (var list in (ReadOnlySpan<ImmutableArray<int>>)[FitRows, TestRows])
+            foreach (int i in list)
+            {
+                if ((uint)i >= (uint)rowCount)
+                    throw new ArgumentException($"Row index {Text(i)} lies outside the table of {Text(rowCount)} rows.", nameof(fitRows));
+                if (seen[i])
+                    throw new ArgumentException($"Row {Text(i)} is listed twice (a row is either fitted or predicted, once).", nameof(testRows));
+                seen[i] = true;
+            }
         if (FitRows.IsEmpty) throw new ArgumentException("The split has no rows to fit on.", nameof(fitRows));
         if (TestRows.IsEmpty) throw new ArgumentException("The split has no rows to predict.", nameof(testRows));
     }
@@ -58,8 +64,12 @@ public sealed record HoldOutSplit
     /// <param name="testRows">Rows to predict.</param>
     public static HoldOutSplit FromTestRows(int rowCount, IEnumerable<int> testRows)
     {
+        ArgumentNullException.ThrowIfNull(testRows);
         var test = testRows.ToHashSet();
-        return new HoldOutSplit(rowCount, Enumerable.Range(0, rowCount).Where(i => !test.Contains(i)), test.Order());
+        int inside = test.Count(i => (uint)i < (uint)Math.Max(rowCount, 0));
+        var fit = ImmutableArray.CreateBuilder<int>(Math.Max(rowCount, 0) - inside);
+        for (int i = 0; i < rowCount; i++) if (!test.Contains(i)) fit.Add(i);
+        return new HoldOutSplit(rowCount, fit.MoveToImmutable(), [.. test.Order()]);
     }
 
     /// <summary>Fit on the rows for which <paramref name="isFitRow"/> is true, predict the rest.</summary>

@@ -153,7 +153,14 @@ public static class Metrics
         Check(observed, predicted);
         foreach (double v in observed) if (double.IsNaN(v)) return double.NaN;
         foreach (double v in predicted) if (double.IsNaN(v)) return double.NaN;
-        return PearsonCorrelation(Ranks(observed), Ranks(predicted));
+        int n = observed.Length;
+        var keys = new double[n];
+        var order = new int[n];
+        var observedRanks = new double[n];
+        var predictedRanks = new double[n];
+        Rank(observed, keys, order, observedRanks);
+        Rank(predicted, keys, order, predictedRanks);
+        return PearsonCorrelation(observedRanks, predictedRanks);
     }
 
     /// <summary>Pearson's correlation coefficient; NaN when either side is constant.</summary>
@@ -183,21 +190,30 @@ public static class Metrics
     /// <param name="values">The values to rank.</param>
     public static double[] Ranks(ReadOnlySpan<double> values)
     {
+        var ranks = new double[values.Length];
+        Rank(values, new double[values.Length], new int[values.Length], ranks);
+        return ranks;
+    }
+
+    /// <summary>
+    /// <see cref="Ranks"/> into <paramref name="ranks"/>, sorting a copy of the values (<paramref name="keys"/>) with their
+    /// indices (<paramref name="order"/>): equal values (NaN equal to NaN, −0 to +0) are neighbours after the sort whatever
+    /// its order among them, so each group of ties gets the average of the ranks it spans.
+    /// </summary>
+    private static void Rank(ReadOnlySpan<double> values, double[] keys, int[] order, Span<double> ranks)
+    {
         int n = values.Length;
-        var copy = values.ToArray();
-        var order = new int[n];
+        values.CopyTo(keys);
         for (int i = 0; i < n; i++) order[i] = i;
-        Array.Sort(order, (a, b) => { int c = copy[a].CompareTo(copy[b]); return c != 0 ? c : a.CompareTo(b); });
-        var ranks = new double[n];
+        Array.Sort(keys, order);
         for (int start = 0; start < n;)
         {
             int end = start;
-            while (end + 1 < n && copy[order[end + 1]].Equals(copy[order[start]])) end++;
+            while (end + 1 < n && keys[end + 1].Equals(keys[start])) end++;
             double rank = 0.5 * (start + end) + 1;
             for (int k = start; k <= end; k++) ranks[order[k]] = rank;
             start = end + 1;
         }
-        return ranks;
     }
 
     private static double Square(double v) => v * v;

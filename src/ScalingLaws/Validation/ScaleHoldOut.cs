@@ -26,11 +26,13 @@ public static class ScaleHoldOut
         ArgumentNullException.ThrowIfNull(data);
         string? variable = ScaleVariable(law);
         if (variable is null) return (null, $"law '{law.Name}' has no model size N or tokens D");
-        var values = data.Column(variable);
-        double largest = values.Max();
-        var test = Enumerable.Range(0, values.Length).Where(i => values[i] >= largest).ToList();
-        if (test.Count == values.Length) return (null, $"every run has the same {variable}");
-        return (HoldOutSplit.FromTestRows(values.Length, test), null);
+        double largest = data.Max(variable);
+        int j = data.Variables.IndexOf(variable), m = data.VariableCount;
+        var x = data.X;
+        var test = new List<int>();
+        for (int i = 0; i < data.Count; i++) if (x[i * m + j] >= largest) test.Add(i);
+        if (test.Count == data.Count) return (null, $"every run has the same {variable}");
+        return (HoldOutSplit.FromTestRows(data.Count, test), null);
     }
 
     /// <summary>
