@@ -122,10 +122,6 @@ internal sealed class ResidualEvaluator
         int q = 0;
         if (Vector256.IsHardwareAccelerated && (_squared || _huber is not null))
         {
-            var quadratic = Vector256.Create(_huber is null ? double.PositiveInfinity : _huber.Delta * _huber.Delta);
-            var delta = Vector256.Create(_huber?.Delta ?? 0);
-            var twoDelta = Vector256.Create(2 * (_huber?.Delta ?? 0));
-            var deltaSquared = Vector256.Create((_huber?.Delta ?? 0) * (_huber?.Delta ?? 0));
             var half = Vector256.Create(0.5);
             var notFinite = Vector256<double>.Zero;
             for (; q + 4 <= count; q += 4)
@@ -140,12 +136,10 @@ internal sealed class ResidualEvaluator
                 var squared = r * r;
                 var rho = squared;
                 var robust = Vector256<double>.One;
-                if (!_squared)
+                if (_huber is not null)
                 {
-                    var inside = Vector256.LessThanOrEqual(squared, quadratic);
-                    var root = Vector256.Sqrt(squared);
-                    rho = Vector256.ConditionalSelect(inside, squared, twoDelta * root - deltaSquared);
-                    robust = Vector256.ConditionalSelect(inside, Vector256<double>.One, Vector256.Sqrt(delta / root));
+                    rho = _huber.Evaluate(squared, out var derivative);
+                    robust = Vector256.Sqrt(derivative);
                 }
                 (half * rho).CopyTo(_halfRho.AsSpan(q, 4));
                 robust.CopyTo(robustScales.Slice(q, 4));
