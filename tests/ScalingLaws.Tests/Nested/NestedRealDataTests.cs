@@ -59,7 +59,7 @@ public sealed class NestedRealDataTests
     /// The check the bundled data allow for all fitted mixtures: fitted on 70M–305M only, the pipeline's defaults
     /// (five Pile groups, valid_weight total, stage-3 law by leave-one-mixture-out error, each fitted mixture's own
     /// effect kept with its empirical-Bayes weight) predict every mixture's run at 410M, step 30k. Measured total-loss
-    /// MAE (docs/validation.md; before the mixtures' own effects were kept: 0.0137, 0.0135, 0.0101): RedPajama steps
+    /// MAE (docs/validation.md; the mixture law alone: 0.0137, 0.0135, 0.0101): RedPajama steps
     /// 10k–30k 0.0090, RedPajama steps 10k–20k (step and size extrapolated) 0.0093, 5Mix 0.0064. The step → size chain:
     /// 0.0089, 0.0091, 0.0065. The tolerance allows small optimiser differences, not a new method.
     /// </summary>
