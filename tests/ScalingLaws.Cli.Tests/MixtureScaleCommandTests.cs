@@ -58,10 +58,10 @@ public class MixtureScaleCommandTests(ITestOutputHelper output)
         using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(fitFile)))
             foreach (var f in document.RootElement.GetProperty("fits").EnumerateArray())
             {
-                string target = f.GetProperty("target").GetString()!;
+                string name = f.GetProperty("target").GetString()!;
                 string? reason = f.GetProperty("covariance").GetProperty("unavailable").GetString();
-                objectives[target] = f.GetProperty("objective").GetDouble();
-                output.WriteLine($"{law} {target}: objective {objectives[target]:G9}, covariance {reason ?? "available"}");
+                objectives[name] = f.GetProperty("objective").GetDouble();
+                output.WriteLine($"{law} {name}: objective {objectives[name]:G9}, covariance {reason ?? "available"}");
                 if (reason is not null) Assert.Matches(@"'\w+'.* are not separately identifiable", reason);
             }
         var predicted = CliRunner.Run("predict", "--fit", fitFile, "--data", data, "--derive", "D=tokens", "--where", "N > 5e8",
