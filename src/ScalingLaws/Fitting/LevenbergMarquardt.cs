@@ -26,7 +26,9 @@ public static class LevenbergMarquardt
         var starts = StartGenerator.Expand(problem);
         var solvers = new SolverPool(problem, blockRows);
         var outcomes = RunStarts(problem, solvers, starts);
-        var nested = NestedStart(problem);
+        var (nested, reducedObjective) = NestedStart(problem);
+        double bestRandom = outcomes.Where(o => o.Theta is not null && double.IsFinite(o.Objective)).Select(o => o.Objective).DefaultIfEmpty(double.PositiveInfinity).Min();
+        if (bestRandom <= reducedObjective) nested = null;
         if (nested is not null)
         {
             var solver = solvers.Rent();
@@ -69,13 +71,15 @@ public static class LevenbergMarquardt
     /// For a <see cref="INestedLaw"/> fitted from screened random starts: the reduced law fitted to the same data with
     /// the same loss and space (its own recipe's starts; the options' fixed values, bounds and initial values of the
     /// parameters it has), embedded (the parameters it lacks at their initial values, fixed ones at their values) and
-    /// projected into the bounds. Null for other laws or starts, or when the reduced fit fails.
+    /// projected into the bounds, with the reduced fit's objective. Null for other laws or starts, or when the reduced
+    /// fit fails. The fit runs it (by plain Levenberg–Marquardt, whose objective can only fall) only when no random start
+    /// reached that objective, so the result is never above the reduced law's and costs a reduced fit otherwise.
     /// </summary>
-    private static double[]? NestedStart(FitProblem problem)
+    private static (double[]? Start, double Objective) NestedStart(FitProblem problem)
     {
         if (problem.Law is not INestedLaw { Reduced: var reduced } law || problem.Starts is not RandomStarts || problem.Screening is null
             || !reduced.Variables.SequenceEqual(law.Variables))
-            return null;
+            return (null, double.NaN);
         var shared = reduced.Parameters.Select(p => p.Name).ToHashSet();
         var o = problem.Options;
         var options = o with
@@ -87,8 +91,8 @@ public static class LevenbergMarquardt
         };
         FitResult fit;
         try { fit = Fit(reduced, problem.Data, options); }
-        catch (FitSetupException) { return null; }
-        if (!double.IsFinite(fit.Objective)) return null;
+        catch (FitSetupException) { return (null, double.NaN); }
+        if (!double.IsFinite(fit.Objective)) return (null, double.NaN);
         var fitted = fit.Parameters.ToDictionary(p => p.Name, p => p.Value);
         var start = new double[law.Parameters.Length];
         for (int j = 0; j < start.Length; j++)
@@ -97,7 +101,7 @@ public static class LevenbergMarquardt
             double v = problem.IsFixed[j] ? problem.Initial[j] : fitted.TryGetValue(spec.Name, out double value) ? value : spec.Initial;
             start[j] = Math.Clamp(v, problem.Lower[j], problem.Upper[j]);
         }
-        return start;
+        return (start, fit.Objective);
     }
 
     private static bool IsBetterState(Termination a, Termination b) => a.IsConverged() && !b.IsConverged();
