@@ -23,15 +23,17 @@ public class DesignCommandTests
         Assert.Contains("Total training compute Σ 6·N·D = 1E+19 FLOP", CliRunner.Run("design", "--swarm", "5", "--domains", "h_a,h_b,h_c", "--sizes", "20M,60M", "--compute", "1e18").Out);
     }
 
-    [Fact]
-    public void NextRunsComeFromTheCandidateSetWithCostAndBenefit()
+    [Theory]
+    [InlineData("linearised")]
+    [InlineData("ensemble")]
+    public void NextRunsComeFromTheCandidateSetWithCostAndBenefit(string criterion)
     {
         string dir = CliRunner.TempDir();
         string runs = Path.Combine(dir, "runs.csv"), fit = Path.Combine(dir, "fit.json");
         Assert.Equal(0, CliRunner.Run("simulate", "--law", "chinchilla", "--params", "a=6.0073,b=6.0178,e=0.5247,alpha=0.34,beta=0.28", "--seed", "3", "--out", runs).ExitCode);
         Assert.Equal(0, CliRunner.Run("fit", "--data", runs, "--law", "chinchilla", "--format", "json", "-o", fit).ExitCode);
         var r = CliRunner.Run("design", "--next", "3", "--fit", fit, "--data", runs, "--target", "C=1e23", "--sizes", "10M,100M,1B", "--ratios", "5,20,80",
-            "--bootstrap", "40", "--format", "csv");
+            "--bootstrap", "40", "--criterion", criterion, "--format", "csv");
         Assert.Equal(0, r.ExitCode);
         var lines = r.Out.Trim().Split('\n').Select(l => l.Trim().Split(',')).ToArray();
         Assert.Equal(["rank", "run", "N", "D", "compute", "expected_variance", "benefit"], lines[0]);
@@ -53,6 +55,7 @@ public class DesignCommandTests
     [InlineData("'--lower': 'x' is not a domain", "--swarm", "4", "--domains", "a,b,c", "--lower", "x=0.1")]
     [InlineData("Nothing to plan", "--seed", "3")]
     [InlineData("needs '--fit FILE'", "--next", "2", "--sizes", "1M", "--ratios", "20")]
+    [InlineData("'--criterion': 'bayes' is not one of linearised, ensemble", "--next", "2", "--criterion", "bayes", "--sizes", "1M", "--ratios", "20")]
     [InlineData("every one of 3 shares", "--lattice", "10", "--min-weight", "0.4", "--domains", "a,b,c")]
     [InlineData("exactly one kind of budget", "--sizes", "1M", "--ratios", "20", "--tokens", "1B")]
     [InlineData("has 11 free parameters; start with at least 11 runs", "--simulate", "1", "--law", "mixture-additive", "--lattice", "4",

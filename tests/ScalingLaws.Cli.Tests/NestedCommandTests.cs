@@ -96,4 +96,53 @@ public sealed class NestedCommandTests
         Assert.Equal(0, beyond.ExitCode);
         Assert.Equal(1, WeightOf(beyond.Out), 6);
     }
+    /// <summary>Exact runs of six mixtures at four sizes, except: the 3e7 run of h_a = 0.25 logs two steps, h_a = 0.55 has no run at 1e8.</summary>
+    private static string FlawedRuns()
+    {
+        static double Truth(double n, double s, double a) => 1.5 + 0.6 * (1 - a) + Math.Pow(3e7 / n, 0.3) + Math.Pow(2000 / s, 0.5) * (1 + a);
+        var csv = new StringBuilder("N,step,h_a,h_b,loss\n");
+        foreach (double n in new[] { 1e7, 3e7, 1e8, 3e8 })
+            foreach (double a in new[] { 0.1, 0.25, 0.4, 0.55, 0.7, 0.85 })
+                foreach (double s in new[] { 1000, 2000, 3000, 5000, 8000, 13000 })
+                {
+                    if (n == 3e7 && a == 0.25 && s > 2000) continue;
+                    if (n == 1e8 && a == 0.55) continue;
+                    csv.Append(CultureInfo.InvariantCulture, $"{n},{s},{a},{1 - a},{Truth(n, s, a)}\n");
+                }
+        return CliRunner.WriteTemp("flawed.csv", csv.ToString());
+    }
+
+    [Fact]
+    public void BadRunsAreNamedWithTheirLineAndTargetsBelowTheFittedRangeAreErrors()
+    {
+        string data = FlawedRuns();
+        var result = CliRunner.Run("predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5");
+        Assert.Equal(0, result.ExitCode);
+        // The short run: file, line (header is line 1; the 3e7 runs start after 36 rows at 1e7) and why.
+        Assert.Matches(@"warning: .*flawed\.csv:\d+: run N = 3E\+07, mixture 0\.25-0\.75 has 2 logged step\(s\) \(1000, 2000\); the step law needs at least 4", result.Error);
+        Assert.Contains("0.55-0.45 (no run at N = 1E+08)", result.Error, StringComparison.Ordinal);
+        var small = CliRunner.Run("predict", "--nested", "--data", data, "--target-scale", "N=5e6,step=1e5");
+        Assert.Equal(1, small.ExitCode);
+        Assert.Contains("no run below the target N = 5E+06", small.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", small.Error, StringComparison.Ordinal);
+        var early = CliRunner.Run("predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=500");
+        Assert.Equal(1, early.ExitCode);
+        Assert.Contains("target step 500 lies below the fitted range of steps [1000, 13000]", early.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", early.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareTabulatesTheAdditiveAndJointRoutesNextToTheNestedOne()
+    {
+        string data = SyntheticRuns();
+        var result = CliRunner.Run("predict", "--nested", "--data", data, "--target-scale", "N=1e9,step=1e5", "--normalize-weights", "--compare");
+        Assert.Equal(0, result.ExitCode);
+        var header = result.Out.Split('\n').Single(l => Regex.IsMatch(l, @"^\s+source\s+mixture\s+nested\s+mixture-additive\s+mixture-joint\s+observed\s*$"));
+        int at = Array.IndexOf(result.Out.Split('\n'), header);
+        var observed = result.Out.Split('\n').Skip(at + 1).Single(l => l.TrimStart().StartsWith("observed", StringComparison.Ordinal));
+        // source, mixture, then nested, additive, joint and observed total losses.
+        var numbers = observed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(4, numbers.Count);
+        Assert.All(numbers, v => Assert.InRange(v, 1, 4));
+    }
 }

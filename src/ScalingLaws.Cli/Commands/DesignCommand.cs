@@ -46,6 +46,11 @@ internal static class DesignCommand
         var target = new Option<string?>("--target") { Description = "The decision: C=1e21 (compute-optimal N), N=1B,D=20B (optimal weights, mixture fits; predicted loss otherwise)" };
         var decision = new Option<string?>("--decision") { Description = "weights | allocation | loss (default: from --target and the fits)" };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates of the fits (with --next and --simulate)", DefaultValueFactory = _ => 100 };
+        var criterion = new Option<string>("--criterion")
+        {
+            Description = "Belief the candidates are scored under: linearised (Laplace posterior and delta method) or ensemble (the bootstrap)",
+            DefaultValueFactory = _ => "linearised",
+        };
         var perFlop = new Option<bool>("--per-flop") { Description = "Rank candidates by variance reduction per FLOP instead of per run" };
         var simulate = new Option<int?>("--simulate") { Description = "Simulate S users with a known --law: error of the decision against runs, next runs vs random runs" };
         var law = new Option<string?>("--law") { Description = "True law for --simulate" };
@@ -73,7 +78,7 @@ internal static class DesignCommand
             """)
         {
             swarm, domains, prior, temperature, strength, minWeight, pin, targetTokens, minDistance, lattice,
-            sizes, compute, ratios, tokens, readAt, next, fit, target, decision, bootstrap, perFlop, simulate, law, parameters, noise, initial, add,
+            sizes, compute, ratios, tokens, readAt, next, fit, target, decision, bootstrap, criterion, perFlop, simulate, law, parameters, noise, initial, add,
             batch, error, figure, seed, threads, format, output,
         };
         data.AddTo(command, withTarget: false);
@@ -85,10 +90,11 @@ internal static class DesignCommand
                 var plan = Plan(parse, swarm, domains, prior, temperature, strength, minWeight, constraints, pin, targetTokens,
                     minDistance, lattice, sizes, compute, ratios, tokens, readAt, seed);
                 string text;
+                var belief = Criterion(parse.GetValue(criterion));
                 if (parse.GetValue(simulate) is int seeds)
-                    text = Simulate(context, parse, plan, seeds, law, parameters, target, decision, noise, initial, add, batch, bootstrap, error, figure, threads, format);
+                    text = Simulate(context, parse, plan, seeds, law, parameters, target, decision, noise, initial, add, batch, bootstrap, belief, perFlop, error, figure, threads, format);
                 else if (parse.GetValue(next) is int count)
-                    text = Next(context, parse, plan, count, fit, data, target, decision, bootstrap, perFlop, figure, seed, threads, format);
+                    text = Next(context, parse, plan, count, fit, data, target, decision, bootstrap, belief, perFlop, figure, seed, threads, format);
                 else
                 {
                     if (parse.GetValue(figure) is string path) Save(context, RunPlanFigure.Create(plan, []), path);
@@ -198,7 +204,7 @@ internal static class DesignCommand
     }
 
     private static string Next(CliContext context, ParseResult parse, RunPlan candidates, int count, Option<string?> fit, DataOptions data,
-        Option<string?> target, Option<string?> decision, Option<int> bootstrap, Option<bool> perFlop, Option<string?> figure, Option<int> seed,
+        Option<string?> target, Option<string?> decision, Option<int> bootstrap, NextRunCriterion criterion, Option<bool> perFlop, Option<string?> figure, Option<int> seed,
         Option<int> threads, Option<OutputFormat> format)
     {
         if (parse.GetValue(fit) is not string fitPath) throw new CliException("Option '--next' needs '--fit FILE' (the current fits).");
@@ -217,7 +223,7 @@ internal static class DesignCommand
         var bootOptions = new BootstrapOptions { Replicates = replicates, Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
         var ensemble = Bootstrap.Refit(fits, fitData, bootOptions);
         var selection = NextRuns.Propose(fits, fitData, ensemble, candidates, decisionTarget,
-            new NextRunOptions { Count = count, PerCompute = parse.GetValue(perFlop), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) });
+            new NextRunOptions { Count = count, Criterion = criterion, PerCompute = parse.GetValue(perFlop), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) });
         if (parse.GetValue(figure) is string path)
         {
             string interval = string.Join(", ", selection.Components.Select((c, j) => Invariant($"{c} {selection.Estimate[j]:G3} [{selection.Intervals[j].Lower:G3}, {selection.Intervals[j].Upper:G3}]")).Take(3));
@@ -230,6 +236,13 @@ internal static class DesignCommand
             _ => NextTable(selection, candidates.Domains),
         };
     }
+
+    private static NextRunCriterion Criterion(string? text) => text switch
+    {
+        "linearised" => NextRunCriterion.Linearised,
+        "ensemble" => NextRunCriterion.Ensemble,
+        _ => throw new CliException($"Option '--criterion': '{text}' is not one of linearised, ensemble."),
+    };
 
     private static DecisionTarget Decision(string? target, string? kind, bool mixture)
     {
@@ -254,7 +267,7 @@ internal static class DesignCommand
 
     private static string Simulate(CliContext context, ParseResult parse, RunPlan candidates, int seeds, Option<string?> lawOption, Option<string?> parameters,
         Option<string?> target, Option<string?> decision, Option<double> noise, Option<int> initial, Option<int> add, Option<int> batch, Option<int> bootstrap,
-        Option<double?> error, Option<string?> figure, Option<int> threads, Option<OutputFormat> format)
+        NextRunCriterion criterion, Option<bool> perFlop, Option<double?> error, Option<string?> figure, Option<int> threads, Option<OutputFormat> format)
     {
         if (parse.GetValue(lawOption) is not string name) throw new CliException("Option '--simulate' needs the true law: '--law chinchilla'.");
         IScalingLaw model;
@@ -270,7 +283,7 @@ internal static class DesignCommand
         var result = DesignSimulation.Run(new DesignSimulationOptions
         {
             Law = model, Truth = truth, Candidates = candidates, Target = decisionTarget, InitialRuns = parse.GetValue(initial), AddedRuns = parse.GetValue(add),
-            BatchSize = parse.GetValue(batch), Noise = sigma, Replicates = parse.GetValue(bootstrap), Seeds = seeds, MaxDegreeOfParallelism = parse.GetValue(threads),
+            BatchSize = parse.GetValue(batch), Noise = sigma, Replicates = parse.GetValue(bootstrap), Criterion = criterion, PerCompute = parse.GetValue(perFlop), Seeds = seeds, MaxDegreeOfParallelism = parse.GetValue(threads),
         });
         string label = decisionTarget.Kind switch { DecisionKind.Weights => "L1 distance of the optimal weights", DecisionKind.Allocation => "|N̂_opt / N_opt − 1|", _ => "relative error of the prediction" };
         if (parse.GetValue(figure) is string path) Save(context, DesignSimulationFigure.Create(result, label, parse.GetValue(error)), path);
@@ -356,7 +369,7 @@ internal static class DesignCommand
     private static string NextTable(NextRunSelection s, ImmutableArray<string> domains)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Invariant($"Decision ({s.Target.Kind}) from {s.Replicates} bootstrap replicates, total variance {s.Variance:G4}:"));
+        sb.AppendLine(Invariant($"Decision ({s.Target.Kind}), intervals from {s.Replicates} bootstrap replicates, total variance {s.Variance:G4}:"));
         for (int j = 0; j < s.Components.Length; j++)
             sb.AppendLine(Invariant($"  {s.Components[j],-16} {s.Estimate[j]:G5}  [{s.Intervals[j].Lower:G5}, {s.Intervals[j].Upper:G5}]"));
         sb.AppendLine("Proposed runs (greedy, expected variance after each):");

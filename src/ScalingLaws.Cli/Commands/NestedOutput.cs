@@ -33,6 +33,7 @@ internal static class NestedOutput
         sb.AppendLine($"  stage 2, size law: α = {F(fit.SizeLaw.Fit.Values[^1], 3)} shared by {fit.Mixtures.Length * o.Targets.Length} curves, hold-out MAE at N = {G(fit.SizeLaw.Sizes[^1])}: {(double.IsFinite(fit.SizeLaw.HoldOutError) ? F(fit.SizeLaw.HoldOutError, 4) : "n/a (fewer than 4 sizes)")}");
         sb.AppendLine($"  stage 3, mixture law per target (leave-one-mixture-out MAE): {string.Join(", ", fit.MixtureLaws.Select(m => $"{m.Target} {m.Law} {F(m.LeaveOneOutError, 4)}"
             + (m.CandidateErrors.Count > 1 ? $" ({string.Join(", ", m.CandidateErrors.Where(c => c.Key != m.Law).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {F(c.Value, 4)}"))})" : "")))}");
+        sb.AppendLine($"  fitted mixtures' own effects beyond the law (τ; mean weight κ kept in their predictions): {string.Join(", ", fit.MixtureLaws.Select(m => $"{m.Target} {F(Math.Sqrt(m.RunEffectVariance), 4)}; {F(m.RunEffectWeights.Average(), 2)}"))}");
         foreach (var w in fit.Warnings) sb.AppendLine("  warning: " + w);
         return sb.ToString();
     }

@@ -83,13 +83,17 @@ public static class DesignSimulation
             List<int>? next = null;
             if (useNextRuns && fit.IsUsable)
             {
-                var bootstrap = new BootstrapOptions { Replicates = options.Replicates, Seed = SeedSequence.Derive(seed, round, 0xD2), MaxDegreeOfParallelism = 1 };
-                var ensemble = Bootstrap.Refit([fit], [data], bootstrap);
+                BootstrapEnsemble? ensemble = null;
+                if (options.Criterion == NextRunCriterion.Ensemble)
+                {
+                    var bootstrap = new BootstrapOptions { Replicates = options.Replicates, Seed = SeedSequence.Derive(seed, round, 0xD2), MaxDegreeOfParallelism = 1 };
+                    ensemble = Bootstrap.Refit([fit], [data], bootstrap);
+                }
                 var plan = options.Candidates with { Runs = remaining.Select(c => options.Candidates.Runs[c]).ToImmutableArray() };
                 try
                 {
                     var selection = NextRuns.Propose([fit], [data], ensemble, plan, options.Target,
-                        new NextRunOptions { Count = batch, Seed = seed, MaxDegreeOfParallelism = 1 });
+                        new NextRunOptions { Count = batch, Seed = seed, Criterion = options.Criterion, PerCompute = options.PerCompute, MaxDegreeOfParallelism = 1 });
                     next = selection.Proposals.Select(p => remaining[p.CandidateIndex]).ToList();
                 }
                 catch (ArgumentException) { next = null; }

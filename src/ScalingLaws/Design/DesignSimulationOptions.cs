@@ -31,7 +31,13 @@ public sealed record DesignSimulationOptions
     /// <summary>Relative noise σ of an observed loss: L·exp(σ·z). Default 0.01.</summary>
     public double Noise { get; init; } = 0.01;
 
-    /// <summary>Bootstrap replicates per round. Default 64.</summary>
+    /// <summary>The criterion of the chosen runs. Default <see cref="NextRunCriterion.Linearised"/> (which needs no bootstrap).</summary>
+    public NextRunCriterion Criterion { get; init; } = NextRunCriterion.Linearised;
+
+    /// <summary>Whether the chosen runs are ranked by benefit per FLOP (6·N·D) rather than per run. Default false.</summary>
+    public bool PerCompute { get; init; }
+
+    /// <summary>Bootstrap replicates per round (<see cref="NextRunCriterion.Ensemble"/> only). Default 64.</summary>
     public int Replicates { get; init; } = 64;
 
     /// <summary>Number of simulated users (seeds 0 … Seeds − 1). Default 20.</summary>

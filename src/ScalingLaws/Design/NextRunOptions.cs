@@ -11,6 +11,9 @@ public sealed record NextRunOptions
     /// </summary>
     public bool PerCompute { get; init; }
 
+    /// <summary>The belief the candidates are scored under. Default <see cref="NextRunCriterion.Linearised"/>.</summary>
+    public NextRunCriterion Criterion { get; init; } = NextRunCriterion.Linearised;
+
     /// <summary>Coverage of the decision's percentile interval. Default 0.95.</summary>
     public double Level { get; init; } = 0.95;
 

@@ -7,9 +7,9 @@ namespace ScalingLaws.Design;
 /// <param name="Target">The decision.</param>
 /// <param name="Components">Names of the decision's components (domains, <c>log_N_opt</c>, or losses).</param>
 /// <param name="Estimate">The decision under the point-estimate fits.</param>
-/// <param name="Intervals">Percentile intervals of each component over the bootstrap ensemble.</param>
-/// <param name="Replicates">Bootstrap replicates whose decision could be computed.</param>
-/// <param name="Variance">Current total variance of the decision over the ensemble (trace of its covariance).</param>
+/// <param name="Intervals">Percentile intervals of each component over the bootstrap ensemble, or normal intervals q̂ ± z·sd of the linearisation when no ensemble was given.</param>
+/// <param name="Replicates">Bootstrap replicates whose decision could be computed (0 without an ensemble).</param>
+/// <param name="Variance">Current total variance of the decision under the criterion's belief (trace of its covariance).</param>
 /// <param name="Proposals">The proposals, in selection order.</param>
 public sealed record NextRunSelection(DecisionTarget Target, ImmutableArray<string> Components, ImmutableArray<double> Estimate,
     ImmutableArray<BootstrapInterval> Intervals, int Replicates, double Variance, ImmutableArray<NextRunProposal> Proposals)

@@ -5,40 +5,43 @@ using ScalingLaws.Uncertainty;
 namespace ScalingLaws.Design;
 
 /// <summary>
-/// Chooses the next runs that most reduce the uncertainty of a decision, from the bootstrap ensemble of the
-/// current fits. Criterion: expected reduction of the decision's total variance under a linearised
-/// (ensemble-Kalman) update. Over the R usable replicates, let q_r be the decision and y_r(x) the predicted
-/// observation of candidate x (in the fit's residual space; one per fit), and σ² the fit's residual variance
-/// Σ rᵢ²/(n − p) on its data (residuals in the fit's space). Observing x reduces the decision covariance by Cov(q, y)·Cov(q, y)ᵀ/(Var y + σ²), so the
-/// score of x is Σ_j Cov(q_j, y(x))²/(Var y(x) + σ²) (observations of several fits are absorbed one after the
-/// other). Candidates are chosen greedily: the best one is taken, the ensemble is updated by the deterministic
-/// square-root filter (Whitaker and Hamill 2002: anomalies a ← a − α·k·a_y with gain k = Cov(a, y)/(Var y + σ²)
-/// and α = 1/(1 + √(σ²/(Var y + σ²)))), which gives exactly the posterior covariance, and the rest are re-scored.
-/// A candidate is worth much when the ensemble disagrees about its outcome and that disagreement is tied to the
-/// disagreement about the decision; noise the run cannot beat (σ²) discounts it.
+/// Chooses the next runs that most reduce the uncertainty of a decision. Criterion: expected reduction of the
+/// decision's total variance tr Cov(q) under a linear-Gaussian update. A belief about the fitted laws gives, for
+/// the decision q and the predicted observation y(x) of candidate x (in the fit's residual space; one per fit),
+/// Cov(q), Cov(q, y) and Var y: by default the linearised posterior (<see cref="NextRunCriterion.Linearised"/>:
+/// Σ = (JᵀJ/σ² + weak prior)⁻¹, Cov(q, y) = GΣg with G = ∂q/∂θ — the c-optimal design for the decision), or the
+/// bootstrap ensemble (<see cref="NextRunCriterion.Ensemble"/>). With σ² the fit's residual variance
+/// Σ rᵢ²/(n − p), observing x reduces the decision covariance by Cov(q, y)·Cov(q, y)ᵀ/(Var y + σ²), so the score
+/// of x is Σ_j Cov(q_j, y(x))²/(Var y(x) + σ²) (observations of several fits are absorbed one after the other),
+/// optionally per FLOP. Candidates are chosen greedily: the best one is taken, the belief is updated by the
+/// deterministic square-root filter (Whitaker and Hamill 2002: anomalies a ← a − α·k·a_y with gain
+/// k = Cov(a, y)/(Var y + σ²) and α = 1/(1 + √(σ²/(Var y + σ²)))), which gives exactly the posterior covariance,
+/// and the rest are re-scored, so the runs of a batch do not repeat each other's information.
 /// </summary>
 public static class NextRuns
 {
     /// <summary>Proposes the next runs from <paramref name="candidates"/>.</summary>
     /// <param name="fits">The current fits (one per loss; a weights decision reads them as one mixture model).</param>
     /// <param name="data">The data of each fit (for the residual variance σ² of a new observation).</param>
-    /// <param name="ensemble">Their bootstrap (same order).</param>
+    /// <param name="ensemble">Their bootstrap (same order): the belief of <see cref="NextRunCriterion.Ensemble"/>, and the source of the
+    /// percentile intervals; null with <see cref="NextRunCriterion.Linearised"/> gives normal intervals q̂ ± z·sd from the linearisation.</param>
     /// <param name="candidates">Runs that could be trained; every law variable must be N, D or one of the plan's domains.</param>
     /// <param name="target">The decision.</param>
     /// <param name="options">Settings; default <see cref="NextRunOptions"/>.</param>
-    /// <exception cref="ArgumentException">The inputs do not match, or fewer than 3 replicates give a decision.</exception>
-    public static NextRunSelection Propose(IReadOnlyList<FitResult> fits, IReadOnlyList<FitData> data, BootstrapEnsemble ensemble, RunPlan candidates, DecisionTarget target,
+    /// <exception cref="ArgumentException">The inputs do not match, the ensemble criterion has no ensemble, or fewer than 3 replicates give a decision.</exception>
+    public static NextRunSelection Propose(IReadOnlyList<FitResult> fits, IReadOnlyList<FitData> data, BootstrapEnsemble? ensemble, RunPlan candidates, DecisionTarget target,
         NextRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(fits);
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(target);
         options ??= new NextRunOptions();
+        if (options.Criterion == NextRunCriterion.Ensemble && ensemble is null)
+            throw new ArgumentException("The ensemble criterion needs the bootstrap ensemble of the fits.");
         if (fits.Count == 0) throw new ArgumentException("No fit given.");
         if (data.Count != fits.Count) throw new ArgumentException($"{data.Count} data sets for {fits.Count} fits.");
-        if (ensemble.Fits.Length != fits.Count) throw new ArgumentException($"The ensemble has {ensemble.Fits.Length} fits for {fits.Count} fits.");
+        if (ensemble is not null && ensemble.Fits.Length != fits.Count) throw new ArgumentException($"The ensemble has {ensemble.Fits.Length} fits for {fits.Count} fits.");
         if (options.Count < 1) throw new ArgumentException($"The number of runs to propose must be at least 1 (got {options.Count}).");
         if (candidates.Runs.Length < options.Count)
             throw new ArgumentException($"The candidate set has {candidates.Runs.Length} runs, fewer than the {options.Count} asked for.");
@@ -51,38 +54,42 @@ public static class NextRuns
         var estimate = target.Evaluate(pointLaws, domains, options.Seed)
             ?? throw new ArgumentException("The decision cannot be computed from the current fits (the optimisation failed or is infeasible).");
 
-        int replicates = ensemble.Replicates, m = fits.Count, count = candidates.Runs.Length;
-        var decision = new double[replicates][];
-        var observed = new double[replicates][][];
-        Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
-        {
-            if (!ensemble.IsUsable(r)) return;
-            var laws = pointLaws.Select((l, f) => l.WithParameters(ensemble.Fits[f].Samples[r])).ToList();
-            double[]? q;
-            try { q = target.Evaluate(laws, domains, options.Seed); }
-            catch (ArgumentException) { q = null; }
-            if (q is null || q.Length != estimate.Length) return;
-            var y = new double[count][];
-            for (int c = 0; c < count; c++)
-            {
-                y[c] = new double[m];
-                for (int f = 0; f < m; f++)
-                {
-                    double value = laws[f].Evaluate(rows[f][c]);
-                    y[c][f] = fits[f].Space == ResidualSpace.Log ? Math.Log(value) : value;
-                    if (!double.IsFinite(y[c][f])) return;
-                }
-            }
-            decision[r] = q;
-            observed[r] = y;
-        });
-        var used = Enumerable.Range(0, replicates).Where(r => decision[r] is not null).ToList();
-        if (used.Count < 3)
-            throw new ArgumentException($"Only {used.Count} of {replicates} bootstrap replicates give a decision; at least 3 are needed (raise the replicates or check the fits).");
+        int m = fits.Count, count = candidates.Runs.Length;
         var noise = fits.Select((f, i) => ResidualDeviation(f, data[i])).ToArray();
         double[]? cost = options.PerCompute ? candidates.Runs.Select(run => run.Compute
             ?? throw new ArgumentException($"Run '{run.Id}' has no N or D, so its compute is unknown; rank per run instead.")).ToArray() : null;
-        var (variance, chosen) = Greedy(used.Select(r => decision[r]).ToArray(), used.Select(r => observed[r]).ToArray(), noise, options.Count, cost);
+        // The bootstrap decisions (when an ensemble is given) give the percentile intervals and, for the ensemble criterion, the belief.
+        List<double[]>? decisions = null;
+        var observed = new List<double[][]>();
+        if (ensemble is not null)
+        {
+            decisions = new List<double[]>();
+            foreach (var (q, y) in EnsembleDecisions(fits, ensemble, rows, target, domains, estimate.Length, options))
+            {
+                decisions.Add(q);
+                observed.Add(y);
+            }
+            if (decisions.Count < 3)
+                throw new ArgumentException($"Only {decisions.Count} of {ensemble.Replicates} bootstrap replicates give a decision; at least 3 are needed (raise the replicates or check the fits).");
+        }
+        double[][] decisionAnomalies;
+        double[][][] observationAnomalies;
+        if (options.Criterion == NextRunCriterion.Linearised)
+            (decisionAnomalies, observationAnomalies) = LinearisedBelief.Anomalies(fits, data, rows, target, domains, estimate, noise, options.Seed,
+                options.MaxDegreeOfParallelism);
+        else
+        {
+            var d = decisions!;
+            double scale = 1 / Math.Sqrt(d.Count - 1);
+            decisionAnomalies = Anomalies(estimate.Length, d.Count, (i, j) => d[i][j], scale);
+            observationAnomalies = new double[count][][];
+            for (int c = 0; c < count; c++)
+            {
+                int cc = c;
+                observationAnomalies[c] = Anomalies(m, d.Count, (i, f) => observed[i][cc][f], scale);
+            }
+        }
+        var (variance, chosen) = GreedyOnAnomalies(decisionAnomalies, observationAnomalies, noise.Select(s => s * s).ToArray(), options.Count, cost);
         var proposals = ImmutableArray.CreateBuilder<NextRunProposal>(chosen.Length);
         double before = variance;
         foreach (var (index, after) in chosen)
@@ -90,9 +97,12 @@ public static class NextRuns
             proposals.Add(new NextRunProposal(proposals.Count + 1, index, candidates.Runs[index], after, variance > 0 ? (before - after) / variance : 0));
             before = after;
         }
-        var intervals = Enumerable.Range(0, estimate.Length)
-            .Select(j => BootstrapInterval.Percentile(used.Select(r => decision[r][j]), options.Level)).ToImmutableArray();
-        return new NextRunSelection(target, target.ComponentNames(pointLaws, domains), estimate.ToImmutableArray(), intervals, used.Count, variance,
+        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (1 + options.Level) / 2);
+        var intervals = Enumerable.Range(0, estimate.Length).Select(j => decisions is not null
+            ? BootstrapInterval.Percentile(decisions.Select(q => q[j]), options.Level)
+            : new BootstrapInterval(estimate[j] - z * Math.Sqrt(Dot(decisionAnomalies[j], decisionAnomalies[j])),
+                estimate[j] + z * Math.Sqrt(Dot(decisionAnomalies[j], decisionAnomalies[j])), estimate[j], options.Level)).ToImmutableArray();
+        return new NextRunSelection(target, target.ComponentNames(pointLaws, domains), estimate.ToImmutableArray(), intervals, decisions?.Count ?? 0, variance,
             proposals.MoveToImmutable());
     }
 
@@ -128,7 +138,17 @@ public static class NextRuns
             int cc = c;
             observationAnomalies[c] = Anomalies(m, r, (i, f) => observations[i][cc][f], scale);
         }
-        var noiseVariance = noise.Select(s => s * s).ToArray();
+        return GreedyOnAnomalies(decisionAnomalies, observationAnomalies, noise.Select(s => s * s).ToArray(), count, cost);
+    }
+
+    /// <summary>
+    /// The greedy square-root selection on anomalies whose inner products are the covariances: Cov(qⱼ, qₖ) = ⟨aⱼ, aₖ⟩,
+    /// Cov(qⱼ, y_cf) = ⟨aⱼ, b_cf⟩ (from an ensemble or from <see cref="LinearisedBelief"/>).
+    /// </summary>
+    private static (double Variance, ImmutableArray<(int Candidate, double Variance)> Chosen) GreedyOnAnomalies(double[][] decisionAnomalies,
+        double[][][] observationAnomalies, double[] noiseVariance, int count, IReadOnlyList<double>? cost)
+    {
+        int q = decisionAnomalies.Length, candidates = observationAnomalies.Length, m = noiseVariance.Length;
         double variance = Trace(decisionAnomalies);
         var chosen = ImmutableArray.CreateBuilder<(int, double)>(count);
         var taken = new bool[candidates];
@@ -156,6 +176,39 @@ public static class NextRuns
             chosen.Add((best, Trace(decisionAnomalies)));
         }
         return (variance, chosen.MoveToImmutable());
+    }
+
+    /// <summary>The decision and the candidates' predicted observations under every usable replicate, in replicate order.</summary>
+    private static List<(double[] Decision, double[][] Observed)> EnsembleDecisions(IReadOnlyList<FitResult> fits, BootstrapEnsemble ensemble, double[][][] rows,
+        DecisionTarget target, ImmutableArray<string> domains, int components, NextRunOptions options)
+    {
+        int replicates = ensemble.Replicates, m = fits.Count, count = rows[0].Length;
+        var pointLaws = fits.Select(FittedLaw.From).ToList();
+        var decision = new double[replicates][];
+        var observed = new double[replicates][][];
+        Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, r =>
+        {
+            if (!ensemble.IsUsable(r)) return;
+            var laws = pointLaws.Select((l, f) => l.WithParameters(ensemble.Fits[f].Samples[r])).ToList();
+            double[]? q;
+            try { q = target.Evaluate(laws, domains, options.Seed); }
+            catch (ArgumentException) { q = null; }
+            if (q is null || q.Length != components) return;
+            var y = new double[count][];
+            for (int c = 0; c < count; c++)
+            {
+                y[c] = new double[m];
+                for (int f = 0; f < m; f++)
+                {
+                    double value = laws[f].Evaluate(rows[f][c]);
+                    y[c][f] = fits[f].Space == ResidualSpace.Log ? Math.Log(value) : value;
+                    if (!double.IsFinite(y[c][f])) return;
+                }
+            }
+            decision[r] = q;
+            observed[r] = y;
+        });
+        return Enumerable.Range(0, replicates).Where(r => decision[r] is not null).Select(r => (decision[r], observed[r])).ToList();
     }
 
     /// <summary>√(Σ rᵢ²/(n − p)) with rᵢ = yᵢ − f(xᵢ), or log yᵢ − log f(xᵢ) for fits in log space.</summary>

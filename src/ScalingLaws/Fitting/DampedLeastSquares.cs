@@ -32,7 +32,6 @@ internal sealed class DampedLeastSquares
     /// (row-major in <paramref name="triangular"/>), Qᵀb the first ka values of <paramref name="qtb"/>,
     /// and Dⱼ = <paramref name="diagonal"/>[<paramref name="active"/>[j]].
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(int ka, double lambda, double[] triangular, ReadOnlySpan<double> qtb, double[] diagonal, int[] active)
     {
         Array.Copy(triangular, _s, ka * ka);
@@ -97,7 +96,6 @@ internal sealed class DampedLeastSquares
     /// <paramref name="qtb"/>), reusing the rotations and S of the last <see cref="Solve"/>: the same
     /// arithmetic, without recomputing the rotations.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SolveWithSameRotations(int ka, ReadOnlySpan<double> qtb)
     {
         ref double wa = ref MemoryMarshal.GetArrayDataReference(Solution);
@@ -122,7 +120,6 @@ internal sealed class DampedLeastSquares
     }
 
     /// <summary>‖R·x‖² for a ka × ka upper-triangular R (row-major).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double TriangularProductNormSquared(int ka, double[] triangular, double[] x)
     {
         double sum = 0;
@@ -136,7 +133,6 @@ internal sealed class DampedLeastSquares
     }
 
     /// <summary>Solves S·δ = w (S upper-triangular in _s, w in <see cref="Solution"/>) in place; a zero pivot gives δⱼ = 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackSubstitute(int ka)
     {
         ref double s = ref MemoryMarshal.GetArrayDataReference(_s);

@@ -36,7 +36,6 @@ internal sealed class HouseholderQr
     /// <paramref name="rows"/> long: R into <paramref name="triangular"/> (count × count, row-major;
     /// a zero column gives a zero pivot) and Qᵀb into <see cref="RightHandSide"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factorize(int rows, int count, double[] triangular)
     {
         int n = rows, ka = count;
@@ -69,7 +68,6 @@ internal sealed class HouseholderQr
     }
 
     /// <summary>Overwrites <paramref name="v"/> (m values) with Qᵀv, Q from the last <see cref="Factorize"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyQTranspose(Span<double> v)
     {
         int n = _rows;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ScalingLaws.Fitting;
 
@@ -16,6 +18,16 @@ public sealed record HuberLoss(double Delta) : RobustLoss
         double r = Math.Sqrt(s);
         derivative = Delta / r;
         return 2 * Delta * r - Delta * Delta;
+    }
+
+    /// <summary>ρ(s) and ρ′(s) of four values, bit for bit <see cref="Evaluate(double, out double)"/> of each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Vector256<double> Evaluate(Vector256<double> s, out Vector256<double> derivative)
+    {
+        var inside = Vector256.LessThanOrEqual(s, Vector256.Create(Delta * Delta));
+        var r = Vector256.Sqrt(s);
+        derivative = Vector256.ConditionalSelect(inside, Vector256<double>.One, Vector256.Create(Delta) / r);
+        return Vector256.ConditionalSelect(inside, s, Vector256.Create(2 * Delta) * r - Vector256.Create(Delta * Delta));
     }
 
     /// <inheritdoc />

@@ -190,7 +190,6 @@ internal sealed class LmSolver
     /// Adds ½a to the velocity in _velocity when the acceleration is small enough
     /// (2‖D·a‖ ≤ 0.75·‖D·v‖); false rejects the step. A non-finite probe keeps the plain step.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Accelerate(int ka)
     {
         if (!Acceleration(ka)) return true;
@@ -286,7 +285,6 @@ internal sealed class LmSolver
     /// the rotated basis: Qᵀr̃″ = 2/h·((Qᵀr̃(θ + h·v) − Qᵀr̃)/h − R·v), as J̃v = Q·R·v.
     /// Returns false when the model is not finite at θ + h·v.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Acceleration(int ka)
     {
         _theta.CopyTo(_trial, 0);

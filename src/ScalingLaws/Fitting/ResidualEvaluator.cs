@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using ScalingLaws.Expressions;
 using ScalingLaws.Laws;
 
 namespace ScalingLaws.Fitting;
@@ -18,6 +20,7 @@ internal sealed class ResidualEvaluator
     private readonly FitData _data;
     private readonly RobustLoss _loss;
     private readonly bool _squared;
+    private readonly HuberLoss? _huber;    // the loss, when it is Huber's (evaluated four rows at a time)
     private readonly bool _log;
     private readonly int _n, _p, _k;
     private readonly int[] _free;
@@ -30,6 +33,7 @@ internal sealed class ResidualEvaluator
     private readonly double[] _f;           // model values of the block
     private readonly double[] _g;           // model gradient of the block, p × count column-major
     private readonly double[] _rowScale;    // √wᵢ·√ρ′ (÷ fᵢ in log space): row i of J̃ over row i of ∂f/∂θ
+    private readonly double[] _halfRho;     // ½ρ(rᵢ²) of the block, summed in row order
 
     /// <summary>Prepares the evaluation of <paramref name="problem"/> in blocks of at most <paramref name="blockCapacity"/> rows.</summary>
     public ResidualEvaluator(FitProblem problem, int blockCapacity)
@@ -38,6 +42,7 @@ internal sealed class ResidualEvaluator
         _data = problem.Data;
         _loss = problem.Loss;
         _squared = problem.Loss is SquaredLoss;
+        _huber = problem.Loss as HuberLoss;
         _log = problem.Space == ResidualSpace.Log;
         IsPlain = _squared && !_log && _data.Weights.IsEmpty;
         _n = _data.Count;
@@ -58,6 +63,7 @@ internal sealed class ResidualEvaluator
         // The plain path writes J̃ in place when every parameter is free.
         _g = IsPlain && _k == _p ? [] : new double[_p * BlockCapacity];
         _rowScale = IsPlain ? [] : new double[BlockCapacity];
+        _halfRho = IsPlain ? [] : new double[BlockCapacity];
     }
 
     /// <summary>Rows n.</summary>
@@ -81,7 +87,6 @@ internal sealed class ResidualEvaluator
     /// [start, start + count) at θ; returns their part of the objective, ½Σρ(rᵢ²), or NaN when the
     /// model is not finite there (or fᵢ ≤ 0 in log space).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> theta, int start, int count, Span<double> jacobian, Span<double> residuals, Span<double> robustScales)
     {
         jacobian = jacobian.Slice(0, _k * count);
@@ -96,31 +101,77 @@ internal sealed class ResidualEvaluator
             return 0.5 * VectorMath.SumOfSquares(residuals);
         }
         ValuesAndGradient(theta, start, count, _g);
-        var target = Target;
+        if (!RobustRows(start, count, residuals, robustScales)) return double.NaN;
         double cost = 0;
-        for (int q = 0; q < count; q++)
+        for (int q = 0; q < count; q++) cost += _halfRho[q];
+        for (int a = 0; a < _k; a++)
+            VectorMath.Multiply(_rowScale.AsSpan(0, count), _g.AsSpan(_free[a] * count, count), jacobian.Slice(a * count, count));
+        return cost;
+    }
+
+    /// <summary>
+    /// From the model values in _f of rows [start, start + count): r̃ᵢ into <paramref name="residuals"/>,
+    /// √ρ′ᵢ into <paramref name="robustScales"/>, ½ρ(rᵢ²) into _halfRho and √wᵢ·√ρ′ᵢ (÷ fᵢ in log space)
+    /// into _rowScale; false when a residual is not finite. Four rows at a time for the squared and Huber
+    /// losses, with the same operations as one row at a time (<see cref="RobustRow"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector helpers: ReadyToRun leaves it to the JIT, whose first tier is slow
+    private bool RobustRows(int start, int count, Span<double> residuals, Span<double> robustScales)
+    {
+        var target = Target;
+        int q = 0;
+        if (Vector256.IsHardwareAccelerated && (_squared || _huber is not null))
+        {
+            var half = Vector256.Create(0.5);
+            var notFinite = Vector256<double>.Zero;
+            for (; q + 4 <= count; q += 4)
+            {
+                int i = start + q;
+                var f = Vector256.Create(_f.AsSpan(q, 4));
+                var sqrtWeight = _sqrtWeight.Length == 0 ? Vector256<double>.One : Vector256.Create(_sqrtWeight.AsSpan(i, 4));
+                var r = sqrtWeight * ((_log ? PolynomialLog.Log(f) : f) - Vector256.Create(target.Slice(i, 4)));
+                if (_log) r = Vector256.ConditionalSelect(Vector256.GreaterThan(f, Vector256<double>.Zero), r, Vector256.Create(double.NaN));
+                notFinite |= r - r;
+                var rowScale = _log ? sqrtWeight / f : sqrtWeight;
+                var squared = r * r;
+                var rho = squared;
+                var robust = Vector256<double>.One;
+                if (_huber is not null)
+                {
+                    rho = _huber.Evaluate(squared, out var derivative);
+                    robust = Vector256.Sqrt(derivative);
+                }
+                (half * rho).CopyTo(_halfRho.AsSpan(q, 4));
+                robust.CopyTo(robustScales.Slice(q, 4));
+                (robust * r).CopyTo(residuals.Slice(q, 4));
+                (rowScale * robust).CopyTo(_rowScale.AsSpan(q, 4));
+            }
+            if (notFinite != Vector256<double>.Zero) return false;
+        }
+        for (; q < count; q++)
         {
             int i = start + q;
             double f = _f[q];
             double r = Residual(f, target[i], i);
-            if (!double.IsFinite(r)) return double.NaN;
+            if (!double.IsFinite(r)) return false;
             double rowScale = SqrtWeight(i);
             if (_log) rowScale /= f;
-            double rho, robust = 1;
-            if (_squared) rho = r * r;
-            else
-            {
-                rho = _loss.Evaluate(r * r, out double d1);
-                robust = Math.Sqrt(d1);
-            }
-            cost += 0.5 * rho;
+            double robust = RobustRow(r, out double rho);
+            _halfRho[q] = 0.5 * rho;
             robustScales[q] = robust;
             residuals[q] = robust * r;
             _rowScale[q] = rowScale * robust;
         }
-        for (int a = 0; a < _k; a++)
-            VectorMath.Multiply(_rowScale.AsSpan(0, count), _g.AsSpan(_free[a] * count, count), jacobian.Slice(a * count, count));
-        return cost;
+        return true;
+    }
+
+    /// <summary>√ρ′(r²) of one residual, and ρ(r²) in <paramref name="rho"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double RobustRow(double r, out double rho)
+    {
+        if (_squared) { rho = r * r; return 1; }
+        rho = _loss.Evaluate(r * r, out double d1);
+        return Math.Sqrt(d1);
     }
 
     /// <summary>
@@ -128,7 +179,7 @@ internal sealed class ResidualEvaluator
     /// scales of the point last evaluated (<paramref name="robustScales"/>, ignored on the plain path):
     /// √ρ′ᵢ·rᵢ(θ′) into <paramref name="residuals"/>; false when not finite.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector helpers: ReadyToRun leaves it to the JIT, whose first tier is slow
     public bool ResidualsAt(ReadOnlySpan<double> theta, int start, int count, ReadOnlySpan<double> robustScales, Span<double> residuals)
     {
         residuals = residuals.Slice(0, count);
@@ -139,7 +190,23 @@ internal sealed class ResidualEvaluator
             return VectorMath.AllFinite(residuals);
         }
         var target = Target;
-        for (int q = 0; q < count; q++)
+        int q = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var notFinite = Vector256<double>.Zero;
+            for (; q + 4 <= count; q += 4)
+            {
+                int i = start + q;
+                var f = Vector256.Create(_f.AsSpan(q, 4));
+                var sqrtWeight = _sqrtWeight.Length == 0 ? Vector256<double>.One : Vector256.Create(_sqrtWeight.AsSpan(i, 4));
+                var r = sqrtWeight * ((_log ? PolynomialLog.Log(f) : f) - Vector256.Create(target.Slice(i, 4)));
+                if (_log) r = Vector256.ConditionalSelect(Vector256.GreaterThan(f, Vector256<double>.Zero), r, Vector256.Create(double.NaN));
+                notFinite |= r - r;
+                (Vector256.Create(robustScales.Slice(q, 4)) * r).CopyTo(residuals.Slice(q, 4));
+            }
+            if (notFinite != Vector256<double>.Zero) return false;
+        }
+        for (; q < count; q++)
         {
             double r = Residual(_f[q], target[start + q], start + q);
             if (!double.IsFinite(r)) return false;
@@ -175,7 +242,7 @@ internal sealed class ResidualEvaluator
         {
             int i = start + q;
             double f = _f[q], t = Math.Abs(target[i]);
-            double size = _log ? Math.Abs(Math.Log(f)) + t + 1 : Math.Abs(f) + t;
+            double size = _log ? Math.Abs(PolynomialLog.Log(f)) + t + 1 : Math.Abs(f) + t;
             sum += Math.Abs(residuals[q]) * (IsPlain ? 1 : robustScales[q]) * SqrtWeight(i) * size;
         }
         return sum;
@@ -188,16 +255,15 @@ internal sealed class ResidualEvaluator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double SqrtWeight(int i) => _sqrtWeight.Length == 0 ? 1 : _sqrtWeight[i];
 
-    /// <summary>rᵢ = √wᵢ·(fᵢ − zᵢ), or √wᵢ·(log fᵢ − zᵢ) in log space (NaN for fᵢ ≤ 0).</summary>
+    /// <summary>rᵢ = √wᵢ·(fᵢ − zᵢ), or √wᵢ·(log fᵢ − zᵢ) in log space (NaN for fᵢ ≤ 0; log by <see cref="PolynomialLog"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Residual(double f, double target, int i)
     {
-        if (_log) return f > 0 ? SqrtWeight(i) * (Math.Log(f) - target) : double.NaN;
+        if (_log) return f > 0 ? SqrtWeight(i) * (PolynomialLog.Log(f) - target) : double.NaN;
         return SqrtWeight(i) * (f - target);
     }
 
     /// <summary>Model values of rows [start, start + count) at θ into _f.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Values(ReadOnlySpan<double> theta, int start, int count)
     {
         var f = _f.AsSpan(0, count);
@@ -210,7 +276,6 @@ internal sealed class ResidualEvaluator
     }
 
     /// <summary>Model values of rows [start, start + count) at θ into _f and their gradient into <paramref name="g"/> (p × count, column-major).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValuesAndGradient(ReadOnlySpan<double> theta, int start, int count, Span<double> g)
     {
         var f = _f.AsSpan(0, count);

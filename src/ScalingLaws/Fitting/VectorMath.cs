@@ -19,7 +19,6 @@ internal static class VectorMath
     /// multiple of 8, combined as ((s₀ + s₄) + (s₁ + s₅)) + ((s₂ + s₆) + (s₃ + s₇)), then the remaining
     /// terms in index order. See <see cref="VectorMath"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         int n = x.Length;
@@ -51,7 +50,6 @@ internal static class VectorMath
     public static double SumOfSquares(ReadOnlySpan<double> x) => Dot(x, x);
 
     /// <summary>Σ x·y for four pairs (x, y), each in the order of <see cref="Dot"/>, in one pass.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double, double, double, double) DotPairs(
         ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReadOnlySpan<double> x1, ReadOnlySpan<double> y1,
         ReadOnlySpan<double> x2, ReadOnlySpan<double> y2, ReadOnlySpan<double> x3, ReadOnlySpan<double> y3)
@@ -93,7 +91,6 @@ internal static class VectorMath
     }
 
     /// <summary>Σ xᵢ·yᵢ for four vectors y, each in the order of <see cref="Dot"/>, in one pass.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double, double, double, double) Dot4(ReadOnlySpan<double> x,
         ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> y2, ReadOnlySpan<double> y3)
     {
@@ -133,7 +130,6 @@ internal static class VectorMath
     }
 
     /// <summary>yᵢ += a·xᵢ (a product, then a sum: the same rounding as the scalar loop).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         int n = x.Length;
@@ -148,7 +144,6 @@ internal static class VectorMath
     }
 
     /// <summary>dᵢ = aᵢ·bᵢ.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
     {
         int n = a.Length;
@@ -163,7 +158,6 @@ internal static class VectorMath
     }
 
     /// <summary>dᵢ = aᵢ − bᵢ.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
     {
         int n = a.Length;
@@ -178,7 +172,6 @@ internal static class VectorMath
     }
 
     /// <summary>True when every xᵢ is finite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AllFinite(ReadOnlySpan<double> x)
     {
         int n = x.Length;

@@ -98,7 +98,7 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         cache[1] = Math.Log(x[1]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector code: ReadyToRun cannot precompile it, and its first tier is slow
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector helpers in the signature: ReadyToRun leaves it to the JIT, whose first tier is slow
     void IRowCachedLaw.EvaluateRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values)
     {
         RowCache.Check(5, 2, parameters.Length, cache.Length, values.Length);
@@ -121,7 +121,7 @@ public sealed class ChinchillaLaw : IScalingLaw, IRowCachedLaw
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector code: ReadyToRun cannot precompile it, and its first tier is slow
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // vector helpers in the signature: ReadyToRun leaves it to the JIT, whose first tier is slow
     void IRowCachedLaw.EvaluateRowsWithGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> cache, Span<double> values, Span<double> gradient)
     {
         int n = values.Length;

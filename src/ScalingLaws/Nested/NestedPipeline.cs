@@ -71,7 +71,8 @@ public static class NestedPipeline
             var best = tried.OrderBy(c => double.IsNaN(c.Error) ? double.PositiveInfinity : c.Error).First();
             var errors = allCandidates.ToImmutableDictionary(c => c.Name,
                 c => tried.Where(x => ReferenceEquals(x.Candidate, c)).Select(x => x.Error).DefaultIfEmpty(double.NaN).First());
-            mixtureFits[t] = new MixtureLawFit(options.Targets[t], best.Fit, best.Error, best.Candidate.Name, errors);
+            var (tau2, kappa) = RunEffects(best.Fit, options, mixtures, size, t);
+            mixtureFits[t] = new MixtureLawFit(options.Targets[t], best.Fit, best.Error, best.Candidate.Name, errors, tau2, kappa);
         });
         foreach (var m in mixtureFits.Where(m => !m.Fit.IsUsable))
             warnings.Add($"The mixture law of {m.Target} did not converge ({m.Fit.Termination}).");
@@ -145,7 +146,60 @@ public static class NestedPipeline
                 .Average(i => Math.Abs(NestedStages.Curve(early.Values, whole.Count, i, data.Sizes[^1]) - curves[whole[i]][sizes - 1]));
         }
         return new SizeLawFit(fit, data.Sizes,
-            [.. inputs.Select(m => m.Select(c => c.ToImmutableArray()).ToImmutableArray())], atTarget, holdOut);
+            [.. inputs.Select(m => m.Select(c => c.ToImmutableArray()).ToImmutableArray())], atTarget, holdOut,
+            AtTargetVariance(fit.Values, data.Sizes, curves, mixtures, targets, options.TargetModelSize));
+    }
+
+    /// <summary>
+    /// σ² of each curve's prediction at N*: the residual variance pooled over the target's curves, s² = Σ RSS / Σ (n − 2),
+    /// times the leverage 1/n + (x* − x̄)² / Σ (x − x̄)² of a straight line in x = N^−α.
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<double>> AtTargetVariance(IReadOnlyList<double> values, IReadOnlyList<double> sizes,
+        IReadOnlyList<IReadOnlyList<double>> curves, int mixtures, int targets, double targetSize)
+    {
+        double alpha = values[^1], xTarget = Math.Pow(targetSize, -alpha);
+        var result = new double[mixtures][];
+        for (int m = 0; m < mixtures; m++) result[m] = new double[targets];
+        for (int t = 0; t < targets; t++)
+        {
+            double rss = 0; int dof = 0;
+            for (int m = 0; m < mixtures; m++)
+            {
+                int c = m * targets + t;
+                for (int k = 0; k < sizes.Count; k++)
+                    if (double.IsFinite(curves[c][k])) { double r = curves[c][k] - NestedStages.Curve(values, curves.Count, c, sizes[k]); rss += r * r; dof++; }
+                dof -= 2;
+            }
+            double variance = dof > 0 ? rss / dof : double.NaN;
+            for (int m = 0; m < mixtures; m++)
+            {
+                var x = sizes.Where((_, k) => double.IsFinite(curves[m * targets + t][k])).Select(n => Math.Pow(n, -alpha)).ToArray();
+                double mean = x.Average(), spread = x.Sum(v => (v - mean) * (v - mean));
+                result[m][t] = variance * (1.0 / x.Length + (xTarget - mean) * (xTarget - mean) / spread);
+            }
+        }
+        return [.. result.Select(r => r.ToImmutableArray())];
+    }
+
+    /// <summary>
+    /// τ² = max(0, Σ_m r_m² / (M − p) − mean σ_m²) with r_m = chain − law at the fitted mixtures, and κ_m = τ² / (τ² + σ_m²):
+    /// a method-of-moments estimate of the variance of the mixtures' own effects, and their shrinkage weights.
+    /// </summary>
+    private static (double Variance, ImmutableArray<double> Weights) RunEffects(FitResult fit, NestedOptions options,
+        IReadOnlyList<IReadOnlyList<double>> mixtures, SizeLawFit size, int target)
+    {
+        var law = FittedLaw.From(fit);
+        int count = mixtures.Count, parameters = fit.Values.Length;
+        double squares = 0, noise = 0;
+        for (int m = 0; m < count; m++)
+        {
+            double r = size.AtTarget[m][target] - NestedStages.PredictMixture(law, options, mixtures[m]);
+            squares += r * r;
+            noise += size.AtTargetVariance[m][target];
+        }
+        double tau2 = count > parameters ? Math.Max(0, squares / (count - parameters) - noise / count) : 0;
+        if (!double.IsFinite(tau2)) tau2 = 0;
+        return (tau2, [.. Enumerable.Range(0, count).Select(m => tau2 > 0 ? tau2 / (tau2 + size.AtTargetVariance[m][target]) : 0)]);
     }
 
     private static double LeaveOneOut(Fitting.IScalingLaw law, NestedOptions options, IReadOnlyList<IReadOnlyList<double>> mixtures, double[] y, FitResult full)

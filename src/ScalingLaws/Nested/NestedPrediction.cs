@@ -10,10 +10,13 @@ namespace ScalingLaws.Nested;
 /// </summary>
 /// <param name="Label">Where the mixture came from: <c>fitted</c>, <c>observed</c> (a run at the target) or <c>given</c>.</param>
 /// <param name="Weights">The mixture, in domain order.</param>
-/// <param name="Model">Mixture-law predictions L_t(h).</param>
+/// <param name="Model">
+/// The predicted losses: the mixture laws' L_t(h); for a fitted mixture (one with its own runs) L_t(h) + κ·(chain − L_t(h)),
+/// its own effect beyond the law shrunk by <see cref="MixtureLawFit.RunEffectWeights"/>.
+/// </param>
 /// <param name="Chain">Size-law predictions (fitted mixtures only).</param>
 /// <param name="Observed">Observed losses at the target scale (runs at the target only).</param>
-/// <param name="Intervals">Bootstrap intervals of <paramref name="Model"/>.</param>
+/// <param name="Intervals">Bootstrap intervals of the mixture laws, moved by the same run effect as <paramref name="Model"/>.</param>
 /// <param name="OutsideRange">Domains whose weight lies outside the range of the fitted mixtures (the mixture law extrapolates there).</param>
 public sealed record NestedPrediction(string Label, ImmutableArray<double> Weights, ImmutableArray<double> Model, ImmutableArray<double> Chain,
     ImmutableArray<double> Observed, ImmutableArray<BootstrapInterval> Intervals, ImmutableArray<string> OutsideRange)
@@ -31,28 +34,28 @@ public sealed record NestedPrediction(string Label, ImmutableArray<double> Weigh
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(given);
         var result = ImmutableArray.CreateBuilder<NestedPrediction>();
-        NestedPrediction Make(string label, IReadOnlyList<double> given, ImmutableArray<double> chain, ImmutableArray<double> observed)
+        NestedPrediction Make(string label, IReadOnlyList<double> given, int mixture, ImmutableArray<double> observed)
         {
             var w = NestedData.Normalise(given);
-            return new(label, [.. w], fit.Predict(w), chain, observed,
-                ensemble is null ? [] : NestedBootstrap.PredictionIntervals(fit, ensemble, w, level), OutsideOf(fit, w));
+            var model = fit.Predict(w);
+            ImmutableArray<BootstrapInterval> intervals = ensemble is null ? [] : NestedBootstrap.PredictionIntervals(fit, ensemble, w, level);
+            if (mixture < 0) return new(label, [.. w], model, [], observed, intervals, OutsideOf(fit, w));
+            // A fitted mixture: the law plus its own effect shrunk by κ (the intervals move with it).
+            var chain = fit.SizeLaw.AtTarget[mixture];
+            var shift = Enumerable.Range(0, model.Length).Select(t => fit.MixtureLaws[t].RunEffectWeights[mixture] * (chain[t] - model[t])).ToArray();
+            return new(label, [.. w], [.. model.Select((v, t) => v + shift[t])], chain, observed,
+                [.. intervals.Select((i, t) => i with { Lower = i.Lower + shift[t], Upper = i.Upper + shift[t], Median = i.Median + shift[t] })], OutsideOf(fit, w));
         }
         if (given.Count > 0)
         {
             foreach (var w in given)
-            {
-                int m = IndexOf(fit, NestedData.Normalise(w));
-                result.Add(Make("given", w, m >= 0 ? fit.SizeLaw.AtTarget[m] : [], []));
-            }
+                result.Add(Make("given", w, IndexOf(fit, NestedData.Normalise(w)), []));
             return result.ToImmutable();
         }
         for (int m = 0; m < fit.Mixtures.Length; m++)
-            result.Add(Make("fitted", fit.Mixtures[m], fit.SizeLaw.AtTarget[m], []));
+            result.Add(Make("fitted", fit.Mixtures[m], m, []));
         foreach (var o in fit.Observations)
-        {
-            int m = IndexOf(fit, NestedData.Normalise(o.Weights));
-            result.Add(Make("observed", o.Weights, m >= 0 ? fit.SizeLaw.AtTarget[m] : [], o.Losses));
-        }
+            result.Add(Make("observed", o.Weights, IndexOf(fit, NestedData.Normalise(o.Weights)), o.Losses));
         return result.ToImmutable();
     }
 

@@ -14,10 +14,10 @@ public sealed class NestedPipelineTests
 
     private static readonly double[] Shares = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85];
 
-    private static RunTable Synthetic(double[] sizes, double[] steps, Func<double, double, bool>? keep = null, bool withTarget = true)
+    private static RunTable Synthetic(double[] sizes, double[] steps, Func<double, double, bool>? keep = null, bool withTarget = true, Func<double, double>? effect = null)
     {
         var n = new List<double>(); var s = new List<double>(); var a = new List<double>(); var b = new List<double>(); var y = new List<double>();
-        void Add(double size, double step, double share) { n.Add(size); s.Add(step); a.Add(share); b.Add(1 - share); y.Add(Truth(size, step, share)); }
+        void Add(double size, double step, double share) { n.Add(size); s.Add(step); a.Add(share); b.Add(1 - share); y.Add(Truth(size, step, share) + (effect?.Invoke(share) ?? 0)); }
         foreach (var size in sizes) foreach (var share in Shares) foreach (var step in steps)
             if (keep?.Invoke(size, share) ?? true) Add(size, step, share);
         if (withTarget) foreach (var share in Shares) Add(1e9, 1e5, share);
@@ -50,6 +50,30 @@ public sealed class NestedPipelineTests
         // The observations at the target never enter a fit: the same data without them give the same fits.
         var without = NestedPipeline.Fit(Synthetic(Sizes, Steps, withTarget: false), Options(sharing));
         Assert.Equal(fit.MixtureLaws[0].Fit.Values.ToArray(), without.MixtureLaws[0].Fit.Values.ToArray());
+    }
+
+    [Fact]
+    public void AFittedMixtureKeepsItsOwnEffectBeyondTheLawAndANewMixtureGetsTheLaw()
+    {
+        // Each mixture carries an effect the linear law cannot express, at every size and step: its own runs see it.
+        static double Effect(double a) => 0.03 * Math.Sin(20 * a);
+        var fit = NestedPipeline.Fit(Synthetic(Sizes, Steps, effect: Effect), Options());
+        var law = fit.MixtureLaws[0];
+        Assert.InRange(Math.Sqrt(law.RunEffectVariance), 0.01, 0.05);
+        Assert.All(law.RunEffectWeights, k => Assert.InRange(k, 0.99, 1));
+        var observed = NestedPrediction.For(fit, []).Where(p => p.Label == "observed").ToList();
+        Assert.Equal(6, observed.Count);
+        foreach (var p in observed)
+        {
+            Assert.Equal(p.Observed[0], p.Model[0], 3);
+            Assert.Equal(p.Chain[0], p.Model[0], 3);
+        }
+        // The law alone (the optimiser's surface) misses the effects.
+        Assert.True(observed.Average(p => Math.Abs(fit.Predict(p.Weights)[0] - p.Observed[0])) > 0.01);
+        // A mixture without runs has no effect of its own to keep: the law alone.
+        var given = Assert.Single(NestedPrediction.For(fit, [[0.3, 0.7]]));
+        Assert.True(given.Chain.IsEmpty);
+        Assert.Equal(fit.Predict([0.3, 0.7])[0], given.Model[0], 12);
     }
 
     [Fact]

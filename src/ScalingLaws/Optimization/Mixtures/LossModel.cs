@@ -75,12 +75,10 @@ public sealed record LossModel
             else if (domainOf is not null && domainOf.TryGetValue(variable, out string? domain))
                 bindings[v] = VariableBinding.Weight(DomainNameMatching.IndexOf(domain, domains,
                     $"Loss '{name}': variable '{variable}' is mapped to domain '{domain}', which is not a training domain"));
+            else if (variable is "N" or "D" && !domains.Contains(variable))
+                bindings[v] = variable == "N" ? VariableBinding.ModelSize : VariableBinding.Tokens;   // before the loose match: 'D' is not domain 'h_d'
             else if (FindDomain(variable, domains) is int j and >= 0)
                 bindings[v] = VariableBinding.Weight(j);
-            else if (variable == "N")
-                bindings[v] = VariableBinding.ModelSize;
-            else if (variable == "D")
-                bindings[v] = VariableBinding.Tokens;
             else
                 throw new ArgumentException(
                     $"Loss '{name}': variable '{variable}' of law '{law.Law.Name}' is neither a training domain ({string.Join(", ", domains)}) nor N or D; "
