@@ -197,45 +197,12 @@ public class ExtrapolationCommandTests(ITestOutputHelper output)
     [Fact]
     public void PredictIntervalsCoverTheHeldOutLargestSizeOfASevenDomainAdditiveLog()
     {
-        string[] domains = ["h_web", "h_code", "h_books", "h_wiki", "h_math", "h_arxiv", "h_forum"];
-        var random = new Random(5);
-        var design = new StringBuilder("N,D," + string.Join(",", domains) + "\n");
-        for (int m = 0; m < 40; m++)
-        {
-            var g = domains.Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();
-            double sum = g.Sum();
-            string h = string.Join(",", g.Select(v => (v / sum).ToString("R", Inv)));
-            foreach (double n in new[] { 1e8, 2.5e8, 5e8, 1.2e9 })
-                foreach (double tokensPerParameter in new[] { 20.0, 40, 80 })
-                    design.Append(n.ToString("R", Inv)).Append(',').Append((n * tokensPerParameter).ToString("R", Inv)).Append(',').Append(h).Append('\n');
-        }
-        string designFile = CliRunner.WriteTemp("additive-design.csv", design.ToString());
-        string dir = Path.GetDirectoryName(designFile)!;
-        string runs = Path.Combine(dir, "additive-runs.csv");
-        var sim = CliRunner.Run("simulate", "--law", "mixture-additive", "--domains", string.Join(",", domains),
-            "--params", "E=1.5,A=400,alpha=0.34,B=1000,beta=0.3,C_web=2,C_code=1.5,C_books=1,C_wiki=1.2,C_math=0.8,C_arxiv=1,C_forum=0.6," +
-            "gamma_web=0.4,gamma_code=0.3,gamma_books=0.5,gamma_wiki=0.35,gamma_math=0.25,gamma_arxiv=0.45,gamma_forum=0.3",
-            "--design", designFile, "--noise", "0.005", "--seed", "1", "--out", runs);
-        Assert.True(sim.ExitCode == 0, sim.Error);
-        string fitFile = Path.Combine(dir, "additive-fit.json");
-        var fit = CliRunner.Run("fit", "--data", runs, "--law", "mixture-additive", "--weights", "h_*", "--where", "N < 1e9",
-            "--starts", "16", "--no-scale-holdout", "--format", "json", "-o", fitFile);
-        Assert.True(fit.ExitCode == 0, fit.Error);
-        var predicted = CliRunner.Run("predict", "--fit", fitFile, "--data", runs, "--confidence", "0.9", "--format", "json");
-        Assert.True(predicted.ExitCode == 0, predicted.Error);
-        int inside = 0, total = 0;
-        double relativeError = 0;
-        foreach (var p in predicted.Json.GetProperty("predictions").EnumerateArray())
-        {
-            if (p.GetProperty("at").GetProperty("N").GetDouble() < 1e9) continue;
-            var interval = p.GetProperty("interval");
-            double lo = interval.GetProperty("lower").GetDouble(), hi = interval.GetProperty("upper").GetDouble(), y = p.GetProperty("observed").GetDouble();
-            total++;
-            if (lo <= y && y <= hi) inside++;
-            relativeError += Math.Abs(p.GetProperty("prediction").GetDouble() - y) / y;
-        }
+        string runs = SevenDomainLog.Simulate("mixture-additive",
+            "E=1.5,A=400,alpha=0.34,B=1000,beta=0.3,C_web=2,C_code=1.5,C_books=1,C_wiki=1.2,C_math=0.8,C_arxiv=1,C_forum=0.6," +
+            "gamma_web=0.4,gamma_code=0.3,gamma_books=0.5,gamma_wiki=0.35,gamma_math=0.25,gamma_arxiv=0.45,gamma_forum=0.3");
+        var (inside, total, relativeError) = SevenDomainLog.HeldOutLargestSize("mixture-additive", runs, 0.9, "--starts", "16");
         double coverage = (double)inside / total;
-        output.WriteLine($"90 % delta-method intervals cover {inside} of {total} held-out 1.2B runs ({100 * coverage:F1} %); hold-out MRE {100 * relativeError / total:F2} %");
+        output.WriteLine($"90 % delta-method intervals cover {inside} of {total} held-out 1.2B runs ({100 * coverage:F1} %); hold-out MRE {100 * relativeError:F2} %");
         Assert.Equal(120, total);
         Assert.InRange(coverage, 0.8, 1.0);
     }

@@ -12,7 +12,10 @@ internal static class CovarianceEstimator
     /// (row-major) of its thin QR, which <paramref name="triangular"/> computes when it is needed: R has
     /// J̃'s singular values and V.
     /// σ̂² = <paramref name="residualSumOfSquares"/> (Σ rᵢ²) / <paramref name="degreesOfFreedom"/>.
-    /// Rank-deficient when a singular value is below max(n, k)·ε·σ₁.
+    /// Rank-deficient when a singular value is below max(n, k)·ε·σ₁. A parameter whose Jacobian column is zero
+    /// (norm at most max(n, k)·ε times the largest column's; e.g. an exponent whose term's coefficient is 0) has no
+    /// information and none shared with the others, so JᵀJ is block-diagonal: it is left out of the matrix (its
+    /// variance is unbounded) and the others' covariance is that of the remaining columns.
     /// </summary>
     public static ParameterCovariance Estimate(Func<double[]> triangular, int n, IReadOnlyList<string> names,
         double residualSumOfSquares, int degreesOfFreedom)
@@ -29,8 +32,23 @@ internal static class CovarianceEstimator
             return ParameterCovariance.Unavailable(bad >= 0
                 ? "the Jacobian has a non-finite entry at the optimum (a derivative is infinite or undefined there, e.g. of x^b at x = 0 or of sqrt(a) at a = 0)"
                 : "the residuals are not finite at the optimum");
+        var full = Matrix<double>.Build.DenseOfRowMajor(k, k, factor);
+        var norms = full.ColumnNorms(2);
+        double columnTolerance = Math.Max(n, k) * 2.220446049250313e-16 * norms.Maximum();
+        var informative = Enumerable.Range(0, k).Where(c => norms[c] > columnTolerance).ToList();
+        if (informative.Count == 0) return ParameterCovariance.Unavailable("no free parameter changes the fit at the optimum");
+        if (informative.Count < k)
+        {
+            // The Gram matrix of R without the zero columns is that of J̃ without them.
+            factor = new double[k * informative.Count];
+            for (int r = 0; r < k; r++)
+                for (int c = 0; c < informative.Count; c++) factor[r * informative.Count + c] = full[r, informative[c]];
+            names = [.. informative.Select(c => names[c])];
+        }
+        int rows = k;
+        k = informative.Count;
         MathNet.Numerics.LinearAlgebra.Factorization.Svd<double> svd;
-        try { svd = Matrix<double>.Build.DenseOfRowMajor(k, k, factor).Svd(computeVectors: true); }
+        try { svd = Matrix<double>.Build.DenseOfRowMajor(rows, k, factor).Svd(computeVectors: true); }
         catch (MathNet.Numerics.NonConvergenceException)
         {
             return ParameterCovariance.Unavailable("the singular value decomposition of the Jacobian did not converge");

@@ -98,6 +98,9 @@ internal static class FitResultBuilder
             else if (p.Bound == BoundState.Free && p.Value == p.Initial) warnings.Add($"'{p.Name}' did not move from its initial value ({FitReport.G(p.Value)}).");
         }
         if (!cov.IsAvailable && problem.Options.ComputeCovariance) warnings.Add("Covariance unavailable: " + cov.Reason + ".");
+        foreach (var p in parameters)
+            if (cov.IsAvailable && p.Bound == BoundState.Free && !cov.Names.Contains(p.Name))
+                warnings.Add($"'{p.Name}' does not change the fit at the optimum (its derivative is 0 on every row, e.g. the term it shapes is 0 or constant there), so the data do not identify it; its standard error is not reported.");
         if (cov.IsAvailable && problem.Loss is not SquaredLoss)
         {
             int downWeighted = system.DownWeightedRows();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using ScalingLaws.Laws;
 
@@ -25,6 +26,17 @@ public static class LevenbergMarquardt
         var starts = StartGenerator.Expand(problem);
         var solvers = new SolverPool(problem, blockRows);
         var outcomes = RunStarts(problem, solvers, starts);
+        var (nested, reducedObjective) = NestedStart(problem);
+        double bestRandom = outcomes.Where(o => o.Theta is not null && double.IsFinite(o.Objective)).Select(o => o.Objective).DefaultIfEmpty(double.PositiveInfinity).Min();
+        if (bestRandom <= reducedObjective) nested = null;
+        if (nested is not null)
+        {
+            var solver = solvers.Rent();
+            var (objective, stop, iterations) = solver.Run(nested, problem.Options.CancellationToken);
+            outcomes = [.. outcomes, new Outcome(solver.Theta.ToArray(), objective, stop, iterations)];
+            solvers.Return(solver);
+        }
+        double[] Start(int index) => index < starts.Count ? starts[index] : nested!;
         int best = -1;
         for (int s = 0; s < outcomes.Length; s++)
         {
@@ -40,19 +52,56 @@ public static class LevenbergMarquardt
         {
             var first = outcomes.FirstOrDefault(o => o.Theta is not null);
             var term = problem.Options.CancellationToken.IsCancellationRequested ? Termination.Cancelled : Termination.InvalidStart;
-            return FitResultBuilder.Failed(problem, starts[0], term, new StartSummary(tried, 0, 0, 0), clock.Elapsed);
+            return FitResultBuilder.Failed(problem, Start(0), term, new StartSummary(tried, 0, 0, 0), clock.Elapsed);
         }
         double bestObjective = outcomes[best].Objective;
         double tol = problem.Options.SameOptimumTolerance;
         int reached = outcomes.Count(o => o.Theta is not null && double.IsFinite(o.Objective)
             && o.Objective <= bestObjective + tol * Math.Abs(bestObjective) + double.Epsilon);
-        var termination = problem.Options.CancellationToken.IsCancellationRequested && tried < starts.Count
+        var termination = problem.Options.CancellationToken.IsCancellationRequested && tried < outcomes.Length
             ? Termination.Cancelled : outcomes[best].Termination;
-        var solver = solvers.Rent();
-        var result = FitResultBuilder.Build(problem, solver, outcomes[best].Theta!, starts[best], termination, outcomes[best].Iterations,
+        var builder = solvers.Rent();
+        var result = FitResultBuilder.Build(problem, builder, outcomes[best].Theta!, Start(best), termination, outcomes[best].Iterations,
             new StartSummary(tried, converged, reached, best), clock.Elapsed);
-        solvers.Return(solver);
+        solvers.Return(builder);
         return result;
+    }
+
+    /// <summary>
+    /// For a <see cref="INestedLaw"/> fitted from screened random starts: the reduced law fitted to the same data with
+    /// the same loss and space (its own recipe's starts; the options' fixed values, bounds and initial values of the
+    /// parameters it has), embedded (the parameters it lacks at their initial values, fixed ones at their values) and
+    /// projected into the bounds, with the reduced fit's objective. Null for other laws or starts, or when the reduced
+    /// fit fails. The fit runs it (by plain Levenberg–Marquardt, whose objective can only fall) only when no random start
+    /// reached that objective, so the result is never above the reduced law's and costs a reduced fit otherwise.
+    /// </summary>
+    private static (double[]? Start, double Objective) NestedStart(FitProblem problem)
+    {
+        if (problem.Law is not INestedLaw { Reduced: var reduced } law || problem.Starts is not RandomStarts || problem.Screening is null
+            || !reduced.Variables.SequenceEqual(law.Variables))
+            return (null, double.NaN);
+        var shared = reduced.Parameters.Select(p => p.Name).ToHashSet();
+        var o = problem.Options;
+        var options = o with
+        {
+            Loss = problem.Loss, Space = problem.Space, Starts = null, ComputeCovariance = false, Progress = null,
+            Fixed = o.Fixed.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
+            Bounds = o.Bounds.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
+            Initial = o.Initial.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
+        };
+        FitResult fit;
+        try { fit = Fit(reduced, problem.Data, options); }
+        catch (FitSetupException) { return (null, double.NaN); }
+        if (!double.IsFinite(fit.Objective)) return (null, double.NaN);
+        var fitted = fit.Parameters.ToDictionary(p => p.Name, p => p.Value);
+        var start = new double[law.Parameters.Length];
+        for (int j = 0; j < start.Length; j++)
+        {
+            var spec = law.Parameters[j];
+            double v = problem.IsFixed[j] ? problem.Initial[j] : fitted.TryGetValue(spec.Name, out double value) ? value : spec.Initial;
+            start[j] = Math.Clamp(v, problem.Lower[j], problem.Upper[j]);
+        }
+        return (start, fit.Objective);
     }
 
     private static bool IsBetterState(Termination a, Termination b) => a.IsConverged() && !b.IsConverged();

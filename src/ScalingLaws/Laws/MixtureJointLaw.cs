@@ -29,10 +29,11 @@ namespace ScalingLaws.Laws;
 /// for thousands of steps (and lowers the objective by about 10⁻⁴ relative on the benchmark log).</para>
 /// <para>Recipe (paper §2.3): Huber loss with δ = 10⁻³ on linear residuals, 64 quasi-random starts in
 /// α, β ∈ [0.05, 1], C_i ∈ [0.1, 10], γ_i ∈ [0, 2], a_i, b_i ∈ [0.5, 2], γ^A, γ^B ∈ [0, 2], with E, A
-/// and B projected; 10 steps each, then the best 4 run to convergence through the loss continuation (<see cref="LossContinuation"/>: Huber at the residuals' scale first).</para>
+/// and B projected; 10 steps each, then the best 4 run to convergence through the loss continuation (<see cref="LossContinuation"/>: Huber at the residuals' scale first);
+/// one more start is the additive law's optimum (<see cref="Reduced"/>), so the joint objective is never above the additive one.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.5.</para>
 /// </remarks>
-public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearLaw
+public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearLaw, INestedLaw
 {
     private static readonly int[] Linear = [0, 1, 2];
     private readonly int _k;
@@ -71,6 +72,12 @@ public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearL
 
     /// <summary>The domain-weight columns, in order.</summary>
     public ImmutableArray<string> Domains { get; }
+
+    /// <summary>
+    /// The additive law on the same domains: this law at a_i = b_i = 1 (the initial values; then Σ a_i·h_i = Σ h_i = 1 and
+    /// γ^A, γ^B drop out). A default fit runs one more start from the additive optimum (<see cref="INestedLaw"/>).
+    /// </summary>
+    public IScalingLaw Reduced => new MixtureAdditiveLaw(Domains);
 
     /// <summary>Catalogue name: <c>mixture-joint</c>.</summary>
     public string Name => "mixture-joint";
