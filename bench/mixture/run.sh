@@ -24,7 +24,7 @@ for law in $laws; do
     read -r wall user sys < "$work/time"
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
     objective=$("$python" -c "import json,sys; print(json.load(open(sys.argv[1]))['objective'])" "$work/fit.json")
-    read -r _ scipy_s scipy_objective < <("$python" "$here/scipy_reference.py" "$law" "$data" "loss_$t" 2> /dev/null)
+    read -r _ scipy_s scipy_objective < <("$python" "$here/scipy_reference.py" "$law" "$data" "loss_$t" 2> /dev/null | tail -n 1)
     printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$law" "$t" "$wall" "$cpu" "$objective" "$scipy_s" "$scipy_objective"
   done
 done

@@ -128,9 +128,7 @@ internal sealed class ResidualEvaluator
             {
                 int i = start + q;
                 var f = Vector256.Create(_f.AsSpan(q, 4));
-                var sqrtWeight = _sqrtWeight.Length == 0 ? Vector256<double>.One : Vector256.Create(_sqrtWeight.AsSpan(i, 4));
-                var r = sqrtWeight * ((_log ? PolynomialLog.Log(f) : f) - Vector256.Create(target.Slice(i, 4)));
-                if (_log) r = Vector256.ConditionalSelect(Vector256.GreaterThan(f, Vector256<double>.Zero), r, Vector256.Create(double.NaN));
+                var r = ResidualBlock(f, target, i, out var sqrtWeight);
                 notFinite |= r - r;
                 var rowScale = _log ? sqrtWeight / f : sqrtWeight;
                 var squared = r * r;
@@ -165,6 +163,19 @@ internal sealed class ResidualEvaluator
         return true;
     }
 
+    /// <summary>
+    /// Residuals rᵢ = √wᵢ·(g(fᵢ) − yᵢ) of the four rows from <paramref name="row"/> with model values
+    /// <paramref name="f"/> (g = log in log space, where fᵢ ≤ 0 gives NaN; identity otherwise), √wᵢ in
+    /// <paramref name="sqrtWeight"/>: the operations of <see cref="Residual"/> on four rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<double> ResidualBlock(Vector256<double> f, ReadOnlySpan<double> target, int row, out Vector256<double> sqrtWeight)
+    {
+        sqrtWeight = _sqrtWeight.Length == 0 ? Vector256<double>.One : Vector256.Create(_sqrtWeight.AsSpan(row, 4));
+        var r = sqrtWeight * ((_log ? PolynomialLog.Log(f) : f) - Vector256.Create(target.Slice(row, 4)));
+        return _log ? Vector256.ConditionalSelect(Vector256.GreaterThan(f, Vector256<double>.Zero), r, Vector256.Create(double.NaN)) : r;
+    }
+
     /// <summary>√ρ′(r²) of one residual, and ρ(r²) in <paramref name="rho"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double RobustRow(double r, out double rho)
@@ -197,10 +208,7 @@ internal sealed class ResidualEvaluator
             for (; q + 4 <= count; q += 4)
             {
                 int i = start + q;
-                var f = Vector256.Create(_f.AsSpan(q, 4));
-                var sqrtWeight = _sqrtWeight.Length == 0 ? Vector256<double>.One : Vector256.Create(_sqrtWeight.AsSpan(i, 4));
-                var r = sqrtWeight * ((_log ? PolynomialLog.Log(f) : f) - Vector256.Create(target.Slice(i, 4)));
-                if (_log) r = Vector256.ConditionalSelect(Vector256.GreaterThan(f, Vector256<double>.Zero), r, Vector256.Create(double.NaN));
+                var r = ResidualBlock(Vector256.Create(_f.AsSpan(q, 4)), target, i, out _);
                 notFinite |= r - r;
                 (Vector256.Create(robustScales.Slice(q, 4)) * r).CopyTo(residuals.Slice(q, 4));
             }
