@@ -78,19 +78,7 @@ public class ResidualEvaluatorTests
     /// <summary>The Chinchilla law on 203 noisy rows with outliers (203: the blocks end in a partial group of four).</summary>
     private static FitProblem Problem(string space, string loss, bool weighted, out double[] theta)
     {
-        const int n = 203;
-        var random = new Random(5);
-        var x = new double[2 * n];
-        var y = new double[n];
-        var w = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double size = Math.Pow(10, 7 + 3 * random.NextDouble()), tokens = Math.Pow(10, 9 + 3 * random.NextDouble());
-            x[2 * i] = size; x[2 * i + 1] = tokens;
-            y[i] = (1.7 + 400 * Math.Pow(size, -0.34) + 410 * Math.Pow(tokens, -0.28)) * (1 + 0.02 * (random.NextDouble() - 0.5));
-            if (i % 17 == 0) y[i] *= 1.3;
-            w[i] = 0.5 + random.NextDouble();
-        }
+        var (x, y, w) = ChinchillaShapedLog.Create(203, seed: 5, noise: 0.02, outlierEvery: 17, weight: (_, random) => 0.5 + random.NextDouble());
         var data = weighted ? new FitData(["N", "D"], x, y, w) : new FitData(["N", "D"], x, y);
         var options = new FitOptions
         {

@@ -88,19 +88,8 @@ public class StreamedSolverTests
     /// <summary>A Chinchilla-shaped problem, L = E + A·N^−α + B·D^−β with noise, 2,000 rows, one start.</summary>
     private static (IScalingLaw Law, FitData Data, FitOptions Options) Problem(string variant)
     {
-        const int n = 2000;
-        var random = new Random(7);
-        var x = new double[2 * n];
-        var y = new double[n];
-        var w = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double size = Math.Pow(10, 7 + 3 * random.NextDouble()), tokens = Math.Pow(10, 9 + 3 * random.NextDouble());
-            x[2 * i] = size; x[2 * i + 1] = tokens;
-            y[i] = (1.7 + 400 * Math.Pow(size, -0.34) + 410 * Math.Pow(tokens, -0.28)) * (1 + 0.01 * (random.NextDouble() - 0.5));
-            if (i % 97 == 0) y[i] *= 1.3;  // outliers for the robust losses
-            w[i] = 1 + i % 3;
-        }
+        // Outliers every 97 rows for the robust losses.
+        var (x, y, w) = ChinchillaShapedLog.Create(2000, seed: 7, noise: 0.01, outlierEvery: 97, weight: (i, _) => 1 + i % 3);
         IScalingLaw law = FormulaLaw.Create("E + A*N^-alpha + B*D^-beta", ["N", "D"], ["E", "A", "alpha", "B", "beta"]);
         var initial = ImmutableDictionary<string, double>.Empty
             .Add("E", 1.5).Add("A", 300).Add("alpha", 0.3).Add("B", 300).Add("beta", 0.3);

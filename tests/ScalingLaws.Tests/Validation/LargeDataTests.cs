@@ -57,15 +57,7 @@ public class LargeDataTests
     public void ScaleHoldOutAllocatesABoundedNumberOfBytesPerRow()
     {
         const int rows = 100_000;
-        var random = new Random(3);
-        var x = new double[2 * rows];
-        var y = new double[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            double n = Math.Pow(10, 7 + 3 * random.NextDouble()), d = Math.Pow(10, 9 + 3 * random.NextDouble());
-            x[2 * i] = n; x[2 * i + 1] = d;
-            y[i] = (1.7 + 400 * Math.Pow(n, -0.34) + 410 * Math.Pow(d, -0.28)) * (1 + 0.01 * (random.NextDouble() - 0.5));
-        }
+        var (x, y, _) = ChinchillaShapedLog.Create(rows, seed: 3, noise: 0.01);
         var law = FormulaLaw.Create("E + A*N^-alpha + B*D^-beta", ["N", "D"]);
         var data = new FitData(law.Variables, x, y, target: "loss");
         var start = new Dictionary<string, double> { ["E"] = 1.5, ["A"] = 300, ["alpha"] = 0.3, ["B"] = 300, ["beta"] = 0.3 };
