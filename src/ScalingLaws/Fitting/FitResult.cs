@@ -52,6 +52,16 @@ public sealed record FitResult
     /// <summary>Things a user should look at: parameters at bounds or left at their start, strong correlations.</summary>
     public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// The distinct end points of the fit's starts that ran to the end, lowest objective first (the first is
+    /// <see cref="Parameters"/>): where a refit on other rows of the data starts (<see cref="LevenbergMarquardt.Refit"/>).
+    /// Empty for a fit read back from a file.
+    /// </summary>
+    internal ImmutableArray<ImmutableArray<double>> Optima { get; init; } = [];
+
+    /// <summary>The nested law's fit made on the way (<see cref="INestedLaw"/>), or null.</summary>
+    internal FitResult? NestedFit { get; init; }
+
     /// <summary>True when the best start converged to a finite objective.</summary>
     public bool IsUsable => Termination.IsConverged() && double.IsFinite(Objective);
 

@@ -20,23 +20,53 @@ public static class LevenbergMarquardt
     public static FitResult Fit(FitProblem problem) => Fit(problem, LmSolver.BlockRows(problem.Data.Count));
 
     /// <summary>Fits a resolved problem, evaluating <paramref name="blockRows"/> rows at a time (see <see cref="LmSolver"/>).</summary>
-    internal static FitResult Fit(FitProblem problem, int blockRows)
+    internal static FitResult Fit(FitProblem problem, int blockRows) => Fit(problem, blockRows, warm: null);
+
+    /// <summary>
+    /// Refits <paramref name="fit"/>'s law with <paramref name="options"/> (normally the fit's resolved ones: loss, space,
+    /// starts, screening, fixed values, bounds) on <paramref name="data"/>, starting from the fit's optima instead of its start set: each of
+    /// <see cref="FitResult.Optima"/> (or, for a fit without them, its parameters) is run to convergence as a
+    /// screening survivor is (<see cref="LossContinuation"/> when the screening asks for it), the nested law's fit
+    /// likewise from its own optima, and the lowest objective on <paramref name="data"/> is kept (ties: the lowest
+    /// candidate index). The estimate is the same as a fit's, the minimiser of the objective on
+    /// <paramref name="data"/>; only the starts differ.
+    /// </summary>
+    /// <exception cref="FitSetupException">The data cannot be fitted with the fit's options (e.g. too few rows).</exception>
+    internal static FitResult Refit(FitResult fit, FitData data, FitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var problem = FitProblem.Create(fit.Law, data, options);
+        var points = fit.Optima.IsDefaultOrEmpty ? [fit.Values] : fit.Optima;
+        return Fit(problem, LmSolver.BlockRows(data.Count), new WarmStart(points, fit.NestedFit));
+    }
+
+    /// <summary>Starts of a refit: the earlier fit's optima and its nested law's fit (see <see cref="Refit"/>).</summary>
+    private sealed record WarmStart(ImmutableArray<ImmutableArray<double>> Points, FitResult? Nested);
+
+    private static FitResult Fit(FitProblem problem, int blockRows, WarmStart? warm)
     {
         var clock = Stopwatch.StartNew();
-        var starts = StartGenerator.Expand(problem);
         var solvers = new SolverPool(problem, blockRows);
-        var outcomes = RunStarts(problem, solvers, starts);
-        var (nested, reducedObjective) = NestedStart(problem);
-        double bestRandom = outcomes.Where(o => o.Theta is not null && double.IsFinite(o.Objective)).Select(o => o.Objective).DefaultIfEmpty(double.PositiveInfinity).Min();
-        if (bestRandom <= reducedObjective) nested = null;
-        if (nested is not null)
+        Func<int, double[]> start;
+        Outcome[] outcomes;
+        if (warm is null)
         {
-            var solver = solvers.Rent();
-            var (objective, stop, iterations) = solver.Run(nested, problem.Options.CancellationToken);
-            outcomes = [.. outcomes, new Outcome(solver.Theta.ToArray(), objective, stop, iterations)];
-            solvers.Return(solver);
+            var starts = StartGenerator.Expand(problem);
+            start = i => starts[i];
+            outcomes = RunStarts(problem, solvers, starts);
         }
-        double[] Start(int index) => index < starts.Count ? starts[index] : nested!;
+        else
+        {
+            var points = warm.Points;
+            start = i => Project(problem, points[i].AsSpan());
+            outcomes = new Outcome[points.Length];
+            RunPhase(problem, solvers, Enumerable.Range(0, points.Length).ToArray(), start, outcomes, -1, reportProgress: true,
+                continuation: Continues(problem));
+        }
+        int startCount = outcomes.Length;
+        var nested = NestedCandidate(problem, warm?.Nested);
+        if (nested is not null) outcomes = [.. outcomes, .. RunNested(problem, solvers, nested.Value.Start, nested.Value.Reduced.Termination, outcomes)];
+        double[] Start(int index) => index < startCount ? start(index) : nested!.Value.Start;
         int best = -1;
         for (int s = 0; s < outcomes.Length; s++)
         {
@@ -50,7 +80,6 @@ public static class LevenbergMarquardt
         int converged = outcomes.Count(o => o.Theta is not null && o.Termination.IsConverged());
         if (best < 0)
         {
-            var first = outcomes.FirstOrDefault(o => o.Theta is not null);
             var term = problem.Options.CancellationToken.IsCancellationRequested ? Termination.Cancelled : Termination.InvalidStart;
             return FitResultBuilder.Failed(problem, Start(0), term, new StartSummary(tried, 0, 0, 0), clock.Elapsed);
         }
@@ -64,22 +93,84 @@ public static class LevenbergMarquardt
         var result = FitResultBuilder.Build(problem, builder, outcomes[best].Theta!, Start(best), termination, outcomes[best].Iterations,
             new StartSummary(tried, converged, reached, best), clock.Elapsed);
         solvers.Return(builder);
-        return result;
+        return result with { Optima = Optima(outcomes, best, result.Values, tol), NestedFit = nested?.Reduced };
+    }
+
+    /// <summary>Whether a start's last phase runs through <see cref="LossContinuation"/>: the screening asks for it and the loss is robust.</summary>
+    private static bool Continues(FitProblem problem) => problem.Screening is { Continuation: true } && problem.Loss is not SquaredLoss;
+
+    /// <summary><paramref name="point"/> with fixed parameters at their values and the others projected into the bounds.</summary>
+    private static double[] Project(FitProblem problem, ReadOnlySpan<double> point)
+    {
+        var v = new double[problem.Law.Parameters.Length];
+        for (int j = 0; j < v.Length; j++)
+            v[j] = problem.IsFixed[j] ? problem.Initial[j] : Math.Clamp(j < point.Length ? point[j] : problem.Initial[j], problem.Lower[j], problem.Upper[j]);
+        return v;
+    }
+
+    /// <summary>
+    /// The end points of the starts that ran to the end (screened-out starts excluded) with a finite objective, one per
+    /// distinct objective (relative gap above <paramref name="tolerance"/>), lowest first; the first is the fit's own
+    /// (polished) parameters.
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<double>> Optima(Outcome[] outcomes, int best, ImmutableArray<double> fitted, double tolerance)
+    {
+        var order = Enumerable.Range(0, outcomes.Length)
+            .Where(i => i != best && outcomes[i].Final && outcomes[i].Theta is not null && double.IsFinite(outcomes[i].Objective))
+            .OrderBy(i => outcomes[i].Objective).ThenBy(i => i);
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
+        result.Add(fitted);
+        double last = outcomes[best].Objective;
+        foreach (int i in order)
+        {
+            double objective = outcomes[i].Objective;
+            if (objective <= last + tolerance * Math.Abs(last)) continue;
+            result.Add([.. outcomes[i].Theta!]);
+            last = objective;
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The nested law's optimum as candidates of a <see cref="INestedLaw"/>'s fit: the embedded point itself, at no
+    /// iteration (its objective is the reduced law's, up to rounding), and, when no other outcome reached it, one more
+    /// run from it as a screening survivor runs (through <see cref="LossContinuation"/> when the screening asks for
+    /// it). The lower of the two is at most the reduced law's objective, so the fit's is too.
+    /// </summary>
+    private static Outcome[] RunNested(FitProblem problem, SolverPool solvers, double[] start, Termination reducedTermination, Outcome[] others)
+    {
+        var solver = solvers.Rent();
+        try
+        {
+            double embedded = solver.System.Evaluate(start);
+            if (!double.IsFinite(embedded)) return [];
+            var candidate = new Outcome(start, embedded, reducedTermination, 0, Final: false);
+            double bestOther = others.Where(o => o.Theta is not null && double.IsFinite(o.Objective)).Select(o => o.Objective)
+                .DefaultIfEmpty(double.PositiveInfinity).Min();
+            if (bestOther <= embedded) return [candidate];
+            var token = problem.Options.CancellationToken;
+            var (objective, termination, iterations) = Continues(problem)
+                ? LossContinuation.Run(problem, solver, start, token) : solver.Run(start, token);
+            return [candidate, new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true)];
+        }
+        finally
+        {
+            solvers.Return(solver);
+        }
     }
 
     /// <summary>
     /// For a <see cref="INestedLaw"/> fitted from screened random starts: the reduced law fitted to the same data with
     /// the same loss and space (its own recipe's starts; the options' fixed values, bounds and initial values of the
-    /// parameters it has), embedded (the parameters it lacks at their initial values, fixed ones at their values) and
-    /// projected into the bounds, with the reduced fit's objective. Null for other laws or starts, or when the reduced
-    /// fit fails. The fit runs it (by plain Levenberg–Marquardt, whose objective can only fall) only when no random start
-    /// reached that objective, so the result is never above the reduced law's and costs a reduced fit otherwise.
+    /// parameters it has) — or, in a refit, refitted from <paramref name="warm"/>, the earlier fit's nested fit —
+    /// and its optimum embedded (the parameters it lacks at their initial values, fixed ones at their values) and
+    /// projected into the bounds. Null for other laws or starts, or when the reduced fit fails.
     /// </summary>
-    private static (double[]? Start, double Objective) NestedStart(FitProblem problem)
+    private static (double[] Start, FitResult Reduced)? NestedCandidate(FitProblem problem, FitResult? warm)
     {
         if (problem.Law is not INestedLaw { Reduced: var reduced } law || problem.Starts is not RandomStarts || problem.Screening is null
             || !reduced.Variables.SequenceEqual(law.Variables))
-            return (null, double.NaN);
+            return null;
         var shared = reduced.Parameters.Select(p => p.Name).ToHashSet();
         var o = problem.Options;
         var options = o with
@@ -90,9 +181,9 @@ public static class LevenbergMarquardt
             Initial = o.Initial.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
         };
         FitResult fit;
-        try { fit = Fit(reduced, problem.Data, options); }
-        catch (FitSetupException) { return (null, double.NaN); }
-        if (!double.IsFinite(fit.Objective)) return (null, double.NaN);
+        try { fit = warm is not null && warm.Law.Name == reduced.Name ? Refit(warm, problem.Data, warm.Options with { Progress = null, CancellationToken = o.CancellationToken, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }) : Fit(reduced, problem.Data, options); }
+        catch (FitSetupException) { return null; }
+        if (!double.IsFinite(fit.Objective)) return null;
         var fitted = fit.Parameters.ToDictionary(p => p.Name, p => p.Value);
         var start = new double[law.Parameters.Length];
         for (int j = 0; j < start.Length; j++)
@@ -101,12 +192,17 @@ public static class LevenbergMarquardt
             double v = problem.IsFixed[j] ? problem.Initial[j] : fitted.TryGetValue(spec.Name, out double value) ? value : spec.Initial;
             start[j] = Math.Clamp(v, problem.Lower[j], problem.Upper[j]);
         }
-        return (start, fit.Objective);
+        return (start, fit);
     }
+
 
     private static bool IsBetterState(Termination a, Termination b) => a.IsConverged() && !b.IsConverged();
 
-    private readonly record struct Outcome(double[]? Theta, double Objective, Termination Termination, int Iterations);
+    /// <summary>
+    /// One candidate's end: parameters, objective, termination, trial steps, and whether it is the end of a run of this
+    /// law to convergence (false for a screened-out start and for the embedded nested optimum).
+    /// </summary>
+    private readonly record struct Outcome(double[]? Theta, double Objective, Termination Termination, int Iterations, bool Final);
 
     private static Outcome[] RunStarts(FitProblem problem, SolverPool solvers, StartGenerator starts)
     {
@@ -125,7 +221,7 @@ public static class LevenbergMarquardt
             .Take(screening.Survivors).OrderBy(i => i).ToArray();
         var first = (Outcome[])outcomes.Clone();
         RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false,
-            continuation: screening.Continuation && problem.Loss is not SquaredLoss);
+            continuation: Continues(problem));
         foreach (int i in survivors)
             outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
         return outcomes;
@@ -149,7 +245,8 @@ public static class LevenbergMarquardt
                 int s = indices[q];
                 var (objective, termination, iterations) = continuation
                     ? LossContinuation.Run(problem, solver, start(s), token) : solver.Run(start(s), token, maxIterations);
-                outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations);
+                outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations,
+                    Final: maxIterations <= 0 || termination != Termination.MaxIterations);
                 if (progress is not null) progress.Report(Interlocked.Increment(ref done));
             }
         }

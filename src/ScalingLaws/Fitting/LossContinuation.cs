@@ -25,6 +25,13 @@ internal static class LossContinuation
     private const double Step = 4;
 
     /// <summary>
+    /// Trial steps of one relaxed stage at most. A stage's optimum is only a waypoint for the next; a stage still
+    /// creeping along a valley after this many steps hands its point on as it is (only the fit's own loss is run to
+    /// convergence).
+    /// </summary>
+    internal const int StageIterations = 1_000;
+
+    /// <summary>
     /// Runs <paramref name="solver"/> (built for <paramref name="problem"/>) from <paramref name="start"/> after
     /// the relaxed stage; returns the fit loss's objective, termination and the trial steps of both stages.
     /// </summary>
@@ -36,7 +43,7 @@ internal static class LossContinuation
         for (var relaxed = Relaxed(problem, solver, start); relaxed is not null; relaxed = Shrink(problem.Loss, relaxed))
         {
             var stage = new LmSolver(problem.WithLoss(relaxed), LmSolver.BlockRows(problem.Data.Count));
-            var (objective, termination, iterations) = stage.Run(from, cancellation);
+            var (objective, termination, iterations) = stage.Run(from, cancellation, StageIterations);
             stageIterations += iterations;
             if (double.IsFinite(objective) && termination != Termination.InvalidStart && termination != Termination.Cancelled)
                 from = stage.Theta.ToArray();

@@ -104,8 +104,30 @@ public static class HoldOut
         return Run(law, fitData, testData, [.. Enumerable.Range(0, fitData.Count)], [.. Enumerable.Range(0, testData.Count)], options);
     }
 
+    /// <summary>
+    /// Like <see cref="Evaluate(IScalingLaw, FitData, HoldOutSplit, FitOptions?)"/> for the law of <paramref name="fit"/>,
+    /// a fit to all of <paramref name="data"/>, but the fitting rows are refitted from that fit's optima
+    /// (<see cref="LevenbergMarquardt.Refit"/>) rather than from the start set: the same estimate (the minimiser
+    /// of the objective on the fitting rows, chosen on those rows only) at the cost of the fit's last phase.
+    /// </summary>
+    internal static HoldOutResult Refit(FitResult fit, FitData data, HoldOutSplit split, FitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(split);
+        if (split.RowCount != data.Count)
+            throw new ArgumentException($"The split was made for {split.RowCount} rows but the data have {data.Count}.", nameof(split));
+        var fitData = data.Subset(split.FitRows.AsSpan());
+        return Run(fit.Law, fitData, data.Subset(split.TestRows.AsSpan()), split.FitRows, split.TestRows,
+            () => LevenbergMarquardt.Refit(fit, fitData, options));
+    }
+
     internal static HoldOutResult Run(IScalingLaw law, FitData fitData, FitData testData,
-        ImmutableArray<int> fitRows, ImmutableArray<int> testRows, FitOptions? options)
+        ImmutableArray<int> fitRows, ImmutableArray<int> testRows, FitOptions? options) =>
+        Run(law, fitData, testData, fitRows, testRows, () => LevenbergMarquardt.Fit(law, fitData, options));
+
+    private static HoldOutResult Run(IScalingLaw law, FitData fitData, FitData testData,
+        ImmutableArray<int> fitRows, ImmutableArray<int> testRows, Func<FitResult> fitter)
     {
         ArgumentNullException.ThrowIfNull(law);
         if (!fitData.Variables.SequenceEqual(testData.Variables))
@@ -113,7 +135,7 @@ public static class HoldOut
                 $"The fitting data ({string.Join(", ", fitData.Variables)}) and the test data ({string.Join(", ", testData.Variables)}) have different variables.",
                 nameof(testData));
         if (testData.Count == 0) throw new ArgumentException("There are no rows to predict.", nameof(testData));
-        var fit = LevenbergMarquardt.Fit(law, fitData, options);
+        var fit = fitter();
         var fitted = fit.Predict(fitData);
         var predicted = fit.Predict(testData);
         return new HoldOutResult

@@ -6,7 +6,9 @@ namespace ScalingLaws.Validation;
 /// The scale hold-out of a fit: refit the law without the runs at the largest model size (the largest
 /// <c>N</c>; for laws without N, the largest <c>D</c>) and predict those runs — the extrapolation error a
 /// user of the law at the next scale meets. One refit with the fit's own resolved options (loss, space,
-/// starts, fixed values) through <see cref="HoldOut"/>.
+/// starts, fixed values) through <see cref="HoldOut"/>, started from the fit's optima rather than from its
+/// whole start set (<see cref="LevenbergMarquardt.Refit"/>): the refit is still the minimiser of the objective
+/// on the smaller runs, chosen by that objective alone, at the cost of the fit's last phase only.
 /// </summary>
 public static class ScaleHoldOut
 {
@@ -47,7 +49,7 @@ public static class ScaleHoldOut
         if (split is null) return (null, reason);
         try
         {
-            return (HoldOut.Evaluate(fit.Law, data, split, fit.Options with { Progress = null }), null);
+            return (HoldOut.Refit(fit, data, split, fit.Options with { Progress = null }), null);
         }
         catch (FitSetupException e)
         {
