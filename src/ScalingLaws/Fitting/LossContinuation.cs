@@ -8,7 +8,8 @@ namespace ScalingLaws.Fitting;
 /// residuals' own scale, s₁ = 1.345·σ̂ with σ̂ = 1.4826·median|rᵢ| (Huber's 95 %-efficiency constant on
 /// the median absolute residual, so gross outliers still weigh linearly), where most rows are quadratic
 /// and LM converges in a few dozen steps; then at s₁/4, s₁/16, … while the scale exceeds twice the fit's,
-/// each stage from the previous optimum (following the optimum as the scale shrinks); finally under the
+/// each stage from the previous one's end (following the optimum as the scale shrinks; a stage runs at most
+/// <see cref="StageIterations"/> steps, since its optimum is only a waypoint); finally under the
 /// fit's own loss, which now starts next to its minimum. The objective and its minimiser are those of the
 /// fit's loss; only the path changes. A plain run for the squared loss, or when s₁ is under twice the
 /// loss's scale.
