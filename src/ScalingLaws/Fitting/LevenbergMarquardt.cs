@@ -160,9 +160,16 @@ public static class LevenbergMarquardt
     }
 
     /// <summary>
+    /// Trial steps per start of the nested law's fit at most. That fit only supplies a candidate; its survivors converge
+    /// in 300–3,000 steps on the mixture benchmark log, while one creeping under Huber δ = 10⁻³ (linear convergence) ran
+    /// into the default maximum of 50,000 at an objective 1.3 % above the others'.
+    /// </summary>
+    private const int NestedIterations = 5_000;
+
+    /// <summary>
     /// For a <see cref="INestedLaw"/> fitted from screened random starts: the reduced law fitted to the same data with
-    /// the same loss and space (its own recipe's starts; the options' fixed values, bounds and initial values of the
-    /// parameters it has) — or, in a refit, refitted from <paramref name="warm"/>, the earlier fit's nested fit —
+    /// the same loss and space (its own recipe's starts, at most <see cref="NestedIterations"/> steps each; the options'
+    /// fixed values, bounds and initial values of the parameters it has) — or, in a refit, refitted from <paramref name="warm"/>, the earlier fit's nested fit —
     /// and its optimum embedded (the parameters it lacks at their initial values, fixed ones at their values) and
     /// projected into the bounds. Null for other laws or starts, or when the reduced fit fails.
     /// </summary>
@@ -176,6 +183,7 @@ public static class LevenbergMarquardt
         var options = o with
         {
             Loss = problem.Loss, Space = problem.Space, Starts = null, ComputeCovariance = false, Progress = null,
+            MaxIterations = Math.Min(o.MaxIterations, NestedIterations),
             Fixed = o.Fixed.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
             Bounds = o.Bounds.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
             Initial = o.Initial.Where(kv => shared.Contains(kv.Key)).ToImmutableDictionary(),
