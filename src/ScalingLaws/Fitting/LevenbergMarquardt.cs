@@ -133,9 +133,10 @@ public static class LevenbergMarquardt
 
     /// <summary>
     /// The nested law's optimum as candidates of a <see cref="INestedLaw"/>'s fit: the embedded point itself, at no
-    /// iteration (its objective is the reduced law's, up to rounding), and, when no other outcome reached it, one more
-    /// run from it as a screening survivor runs (through <see cref="LossContinuation"/> when the screening asks for
-    /// it). The lower of the two is at most the reduced law's objective, so the fit's is too.
+    /// iteration (its objective is the reduced law's, up to rounding), and, when no other outcome reached it, two more
+    /// runs from it: plain Levenberg–Marquardt under the fit's loss for at most <see cref="NestedIterations"/> steps
+    /// (its objective can only fall) and, when the screening asks for it, a run through <see cref="LossContinuation"/>
+    /// (which may find a lower basin). The lowest is at most the reduced law's objective, so the fit's is too.
     /// </summary>
     private static Outcome[] RunNested(FitProblem problem, SolverPool solvers, double[] start, Termination reducedTermination, Outcome[] others)
     {
@@ -149,9 +150,11 @@ public static class LevenbergMarquardt
                 .DefaultIfEmpty(double.PositiveInfinity).Min();
             if (bestOther <= embedded) return [candidate];
             var token = problem.Options.CancellationToken;
-            var (objective, termination, iterations) = Continues(problem)
-                ? LossContinuation.Run(problem, solver, start, token) : solver.Run(start, token);
-            return [candidate, new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true)];
+            var (objective, termination, iterations) = solver.Run(start, token, Math.Min(problem.Options.MaxIterations, NestedIterations));
+            var plain = new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true);
+            if (!Continues(problem)) return [candidate, plain];
+            (objective, termination, iterations) = LossContinuation.Run(problem, solver, start, token);
+            return [candidate, plain, new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true)];
         }
         finally
         {
