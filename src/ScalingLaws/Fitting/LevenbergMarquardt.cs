@@ -118,7 +118,9 @@ public static class LevenbergMarquardt
             RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
             return outcomes;
         }
-        RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
+        // The screening steps solve the normal equations (Cholesky of J̃ᵀJ̃, a fraction of a QR's cost); the survivors' QR.
+        RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true,
+            normalEquations: true);
         var survivors = Enumerable.Range(0, starts.Count)
             .Where(i => outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
             .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
@@ -136,7 +138,7 @@ public static class LevenbergMarquardt
     /// cores; small chunks are handed out in order and each result depends only on its own start.
     /// </summary>
     private static void RunPhase(FitProblem problem, SolverPool solvers, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
-        int maxIterations, bool reportProgress, bool continuation = false)
+        int maxIterations, bool reportProgress, bool continuation = false, bool normalEquations = false)
     {
         var token = problem.Options.CancellationToken;
         var progress = reportProgress ? problem.Options.Progress : null;
@@ -148,7 +150,7 @@ public static class LevenbergMarquardt
                 if (token.IsCancellationRequested) return;
                 int s = indices[q];
                 var (objective, termination, iterations) = continuation
-                    ? LossContinuation.Run(problem, solver, start(s), token) : solver.Run(start(s), token, maxIterations);
+                    ? LossContinuation.Run(problem, solver, start(s), token) : solver.Run(start(s), token, maxIterations, normalEquations);
                 outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations);
                 if (progress is not null) progress.Report(Interlocked.Increment(ref done));
             }
