@@ -121,10 +121,13 @@ public static class LevenbergMarquardt
         // The screening steps solve the normal equations (Cholesky of J̃ᵀJ̃, a fraction of a QR's cost); the survivors' QR.
         RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true,
             normalEquations: true);
-        var survivors = Enumerable.Range(0, starts.Count)
-            .Where(i => outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
-            .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
-            .Take(screening.Survivors).OrderBy(i => i).ToArray();
+        var candidates = new List<int>();
+        for (int i = 0; i < starts.Count; i++)
+            if (outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
+                candidates.Add(i);
+        candidates.Sort((x, y) => outcomes[x].Objective != outcomes[y].Objective ? outcomes[x].Objective.CompareTo(outcomes[y].Objective) : x.CompareTo(y));
+        var survivors = candidates.GetRange(0, Math.Min(screening.Survivors, candidates.Count)).ToArray();
+        Array.Sort(survivors);
         var first = (Outcome[])outcomes.Clone();
         RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false,
             continuation: screening.Continuation && problem.Loss is not SquaredLoss);
@@ -166,7 +169,9 @@ public static class LevenbergMarquardt
             solvers.Return(solver);
             return;
         }
-        int chunk = Math.Max(1, Math.Min(64, count / (threads * 8)));
+        // At least 32 chunks per thread, so that the last chunks (whose starts may run far longer than the others,
+        // as the survivors do) leave little idle: one start per chunk for a few hundred starts, at most 16.
+        int chunk = Math.Clamp(count / (threads * 32), 1, 16);
         int next = 0;
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)

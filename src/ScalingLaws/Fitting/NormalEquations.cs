@@ -110,7 +110,11 @@ internal sealed class NormalEquations
     public void Project(ReadOnlySpan<double> jacobian, ReadOnlySpan<double> v, int[] active, int ka, double[] triangular)
     {
         int n = v.Length;
-        for (int j = 0; j < ka; j++) Probe[j] = VectorMath.Dot(jacobian.Slice(active[j] * n, n), v);
+        int j = 0;
+        for (; j + 4 <= ka; j += 4)
+            (Probe[j], Probe[j + 1], Probe[j + 2], Probe[j + 3]) = VectorMath.Dot4(v, jacobian.Slice(active[j] * n, n),
+                jacobian.Slice(active[j + 1] * n, n), jacobian.Slice(active[j + 2] * n, n), jacobian.Slice(active[j + 3] * n, n));
+        for (; j < ka; j++) Probe[j] = VectorMath.Dot(jacobian.Slice(active[j] * n, n), v);
         ForwardSubstitute(ka, triangular, Probe);
     }
 
