@@ -38,6 +38,8 @@ XML
 echo 'System.Console.WriteLine("Hello, World!");' > "$work/hello/Program.cs"
 dotnet build "$work/hello" -c Release -v q -nologo -o "$work/hello/bin" >/dev/null
 
+# The start-up profiles (docs/cli.md, "Start-up profile") go to a folder of this run; the warm-ups record them.
+export SCALING_LAWS_JIT_PROFILE="$work/jit"
 replication="fit --data $data --law chinchilla --drop-highest 5 --no-scale-holdout"
 default="fit --data $data --law chinchilla --drop-highest 5"
 before=()
@@ -52,6 +54,7 @@ ${PRIORITY:-} hyperfine -N -w 3 -r "$runs" --export-json "$work/hyperfine.json" 
   -n "version" "$build --version" \
   -n "laws" "$build laws" \
   -n "replication" "$build $replication" \
+  -n "replication, no profile" "env SCALING_LAWS_JIT_PROFILE=off $build $replication" \
   -n "fit (default)" "$build $default" \
   -n "tool version" "$tool --version" \
   -n "tool laws" "$tool laws" \
@@ -61,6 +64,15 @@ python3 - "$work/hyperfine.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     cpu = 1000 * (r["user"] + r["system"])
-    print(f'{r["command"]:<22} median {1000 * r["median"]:8.1f} ms   min {1000 * r["min"]:8.1f} ms   CPU (user + system, mean) {cpu:7.1f} ms')
+    print(f'{r["command"]:<24} median {1000 * r["median"]:8.1f} ms   min {1000 * r["min"]:8.1f} ms   CPU (user + system, mean) {cpu:7.1f} ms')
 PY
-${PRIORITY:-} /usr/bin/python3 bench/chinchilla_scipy.py "$data"
+scipy=$(${PRIORITY:-} /usr/bin/python3 bench/chinchilla_scipy.py "$data")
+echo "$scipy"
+# The target: scipy's time over the replication's median, both measured here (≥ 100).
+python3 - "$work/hyperfine.json" "${scipy##* }" <<'PY'
+import json, sys
+medians = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+for name in ("before replication", "replication", "tool replication"):
+    if name in medians:
+        print(f"scipy / {name}: {float(sys.argv[2]) / medians[name]:.1f}x")
+PY
