@@ -38,8 +38,6 @@ XML
 echo 'System.Console.WriteLine("Hello, World!");' > "$work/hello/Program.cs"
 dotnet build "$work/hello" -c Release -v q -nologo -o "$work/hello/bin" >/dev/null
 
-# The start-up profiles (docs/cli.md, "Start-up profile") go to a folder of this run; the warm-ups record them.
-export SCALING_LAWS_JIT_PROFILE="$work/jit"
 replication="fit --data $data --law chinchilla --drop-highest 5 --no-scale-holdout"
 default="fit --data $data --law chinchilla --drop-highest 5"
 before=()
@@ -54,7 +52,6 @@ ${PRIORITY:-} hyperfine -N -w 3 -r "$runs" --export-json "$work/hyperfine.json" 
   -n "version" "$build --version" \
   -n "laws" "$build laws" \
   -n "replication" "$build $replication" \
-  -n "replication, no profile" "env SCALING_LAWS_JIT_PROFILE=off $build $replication" \
   -n "fit (default)" "$build $default" \
   -n "tool version" "$tool --version" \
   -n "tool laws" "$tool laws" \

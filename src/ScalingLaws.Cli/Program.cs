@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ScalingLaws.Cli;
-using ScalingLaws.Cli.Infrastructure;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-StartupProfile.Start(args);
 
 // Ctrl+C (SIGINT) and SIGTERM cancel the running command through its CancellationToken: the fit stops, no output
 // file is replaced, temporary files are removed, "cancelled" is printed and the exit code is 130. A second signal
