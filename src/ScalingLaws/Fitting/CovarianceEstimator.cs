@@ -27,7 +27,9 @@ internal static class CovarianceEstimator
         double rss = residualSumOfSquares;
         double s2 = rss / degreesOfFreedom;
         var factor = triangular();
-        int bad = Array.FindIndex(factor, v => !double.IsFinite(v));
+        int bad = -1;
+        for (int i = 0; i < factor.Length && bad < 0; i++)
+            if (!double.IsFinite(factor[i])) bad = i;
         if (bad >= 0 || !double.IsFinite(s2))
             return ParameterCovariance.Unavailable(bad >= 0
                 ? "the Jacobian has a non-finite entry at the optimum (a derivative is infinite or undefined there, e.g. of x^b at x = 0 or of sqrt(a) at a = 0)"
