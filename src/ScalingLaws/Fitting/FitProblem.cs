@@ -114,7 +114,8 @@ public sealed class FitProblem
             initial[j] = v;
         }
 
-        int free = isFixed.Count(f => !f);
+        int free = 0;
+        foreach (bool f in isFixed) free += f ? 0 : 1;
         if (free == 0) throw new FitSetupException("Every parameter is fixed; nothing to fit.");
         if (data.Count < free)
             throw new FitSetupException($"The data have {data.Count} rows but the fit has {free} free parameters; at least {free} rows are needed.");
