@@ -11,7 +11,10 @@ namespace ScalingLaws.Fitting;
 /// each stage from the previous optimum (following the optimum as the scale shrinks); finally under the
 /// fit's own loss, which now starts next to its minimum. The objective and its minimiser are those of the
 /// fit's loss; only the path changes. A plain run for the squared loss, or when s₁ is under twice the
-/// loss's scale.
+/// loss's scale. A relaxed stage only guides the next one, so it runs at most <see cref="StageIterations"/>
+/// trial steps (or the options' maximum, if lower) and hands on where it stands: a start in a long valley
+/// of a relaxed loss would otherwise creep along it for tens of thousands of steps. The final stage runs
+/// to the fit's own termination.
 /// </summary>
 internal static class LossContinuation
 {
@@ -21,28 +24,39 @@ internal static class LossContinuation
     /// <summary>σ of a normal over its median absolute value.</summary>
     private const double MedianToSigma = 1.4826;
 
+    /// <summary>Trial steps at most per relaxed stage (most converge in 20–500 on the mixture laws' benchmark log).</summary>
+    internal const int StageIterations = 500;
+
     /// <summary>Ratio of one stage's scale to the next.</summary>
     private const double Step = 4;
 
     /// <summary>
     /// Runs <paramref name="solver"/> (built for <paramref name="problem"/>) from <paramref name="start"/> after
-    /// the relaxed stage; returns the fit loss's objective, termination and the trial steps of both stages.
+    /// the relaxed stages, each of at most <paramref name="stageIterations"/> trial steps; returns the fit loss's
+    /// objective, termination and the trial steps of all stages.
     /// </summary>
     public static (double Objective, Termination Termination, int Iterations) Run(FitProblem problem, LmSolver solver,
-        double[] start, CancellationToken cancellation)
+        double[] start, CancellationToken cancellation, int stageIterations = StageIterations)
     {
         var from = start;
-        int stageIterations = 0;
-        for (var relaxed = Relaxed(problem, solver, start); relaxed is not null; relaxed = Shrink(problem.Loss, relaxed))
+        int relaxedIterations = 0;
+        foreach (var relaxed in RelaxedLosses(problem, solver, start))
         {
             var stage = new LmSolver(problem.WithLoss(relaxed), LmSolver.BlockRows(problem.Data.Count));
-            var (objective, termination, iterations) = stage.Run(from, cancellation);
-            stageIterations += iterations;
+            var (objective, termination, iterations) = stage.Run(from, cancellation, Math.Min(stageIterations, problem.Options.MaxIterations));
+            relaxedIterations += iterations;
             if (double.IsFinite(objective) && termination != Termination.InvalidStart && termination != Termination.Cancelled)
                 from = stage.Theta.ToArray();
         }
         var (final, finalTermination, finalIterations) = solver.Run(from, cancellation);
-        return (final, finalTermination, finalIterations + stageIterations);
+        return (final, finalTermination, finalIterations + relaxedIterations);
+    }
+
+    /// <summary>The relaxed stages' losses from <paramref name="start"/>: s₁, s₁/4, … while at least twice the fit's scale (none for the squared loss).</summary>
+    internal static IEnumerable<RobustLoss> RelaxedLosses(FitProblem problem, LmSolver solver, double[] start)
+    {
+        for (var relaxed = Relaxed(problem, solver, start); relaxed is not null; relaxed = Shrink(problem.Loss, relaxed))
+            yield return relaxed;
     }
 
     /// <summary>The next stage's loss: the scale divided by <see cref="Step"/>, or null once it is within twice the fit's.</summary>
