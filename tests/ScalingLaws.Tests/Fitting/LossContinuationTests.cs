@@ -42,7 +42,7 @@ public class LossContinuationTests
         Assert.True(stages >= 3, $"{stages} relaxed stages");
         var (_, _, budgeted) = LossContinuation.Run(problem, solver, Start, CancellationToken.None, stageIterations: 1);
         Assert.True(budgeted <= stages + 3, $"{budgeted} trial steps over {stages} relaxed stages of one step and a final stage of at most 3");
-        var (_, _, capped) = LossContinuation.Run(problem, solver, Start, CancellationToken.None);
+        var (_, _, capped) = LossContinuation.Run(problem, solver, Start, CancellationToken.None, stageIterations: 0);
         Assert.True(capped <= 3 * stages + 3, $"{capped} trial steps over {stages} relaxed stages and a final stage, each of at most 3");
         Assert.True(capped > stages + 3, $"{capped} trial steps: the relaxed stages should use their 3");
     }
