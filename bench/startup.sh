@@ -61,6 +61,15 @@ python3 - "$work/hyperfine.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     cpu = 1000 * (r["user"] + r["system"])
-    print(f'{r["command"]:<22} median {1000 * r["median"]:8.1f} ms   min {1000 * r["min"]:8.1f} ms   CPU (user + system, mean) {cpu:7.1f} ms')
+    print(f'{r["command"]:<24} median {1000 * r["median"]:8.1f} ms   min {1000 * r["min"]:8.1f} ms   CPU (user + system, mean) {cpu:7.1f} ms')
 PY
-${PRIORITY:-} /usr/bin/python3 bench/chinchilla_scipy.py "$data"
+scipy=$(${PRIORITY:-} /usr/bin/python3 bench/chinchilla_scipy.py "$data")
+echo "$scipy"
+# The target: scipy's time over the replication's median, both measured here (≥ 100).
+python3 - "$work/hyperfine.json" "${scipy##* }" <<'PY'
+import json, sys
+medians = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+for name in ("before replication", "replication", "tool replication"):
+    if name in medians:
+        print(f"scipy / {name}: {float(sys.argv[2]) / medians[name]:.1f}x")
+PY

@@ -133,7 +133,15 @@ internal sealed class DataOptions
         if (drop <= 0) return table;
         var y = table.Numeric(target);
         if (drop >= y.Length) throw new CliException($"Option '--drop-highest': cannot drop {drop} of {y.Length} rows.");
-        var keep = Enumerable.Range(0, y.Length).OrderBy(i => y[i]).ThenBy(i => i).Take(y.Length - drop).Order().ToArray();
+        // Rows by rising target, ties by row; the last K are dropped and the others kept in row order.
+        var order = new List<int>(y.Length);
+        for (int i = 0; i < y.Length; i++) order.Add(i);
+        order.Sort((a, b) => y[a] == y[b] || (double.IsNaN(y[a]) && double.IsNaN(y[b])) ? a.CompareTo(b) : y[a].CompareTo(y[b]));
+        var dropped = new bool[y.Length];
+        for (int t = y.Length - drop; t < y.Length; t++) dropped[order[t]] = true;
+        var keep = new int[y.Length - drop];
+        for (int i = 0, kept = 0; i < y.Length; i++)
+            if (!dropped[i]) keep[kept++] = i;
         return table.Where(keep);
     }
 

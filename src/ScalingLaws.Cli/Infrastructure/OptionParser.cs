@@ -11,6 +11,7 @@ internal static class OptionParser
     /// <summary>Parses <c>name=value,name=value</c>; values may carry unit suffixes (k, M, B, T).</summary>
     public static ImmutableDictionary<string, double> Assignments(string? text, string option)
     {
+        if (string.IsNullOrWhiteSpace(text)) return ImmutableDictionary<string, double>.Empty;
         var result = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in Pairs(text, option))
         {
@@ -23,6 +24,7 @@ internal static class OptionParser
     /// <summary>Parses <c>name=lo:hi,...</c> (either end may be empty or <c>inf</c>/<c>-inf</c>).</summary>
     public static ImmutableDictionary<string, (double Lower, double Upper)> Bounds(string? text, string option)
     {
+        if (string.IsNullOrWhiteSpace(text)) return ImmutableDictionary<string, (double, double)>.Empty;
         var result = ImmutableDictionary.CreateBuilder<string, (double, double)>(StringComparer.Ordinal);
         foreach (var (name, value) in Pairs(text, option))
         {
@@ -56,7 +58,8 @@ internal static class OptionParser
 
     /// <summary>Parses <c>a=b,c=d</c> into string pairs (for column mappings).</summary>
     public static ImmutableDictionary<string, string> Mapping(string? text, string option) =>
-        Pairs(text, option).ToImmutableDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        string.IsNullOrWhiteSpace(text) ? ImmutableDictionary<string, string>.Empty
+            : Pairs(text, option).ToImmutableDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Parses a loss tolerance <c>L0:+EPS</c> (limit L0 + EPS, absolute) or <c>L0:+PCT%</c> (limit (1 + PCT/100)·L0, relative).

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ScalingLaws.Data;
 
 /// <summary>
@@ -22,13 +24,15 @@ public static class EpochChinchillaReader
         var n = raw.Numeric("Model Size");
         var c = raw.Numeric("Training FLOP");
         var loss = raw.Numeric("loss");
+        var d = new double[n.Length];
+        for (int i = 0; i < d.Length; i++) d[i] = c[i] / (6 * n[i]);
         if (dropHighestLoss >= raw.RowCount)
             throw new DataException($"cannot drop {dropHighestLoss} of {raw.RowCount} points.", path);
         var table = new RunTable(path,
         [
             RunColumn.Numeric("N", n),
             RunColumn.Numeric("C", c),
-            RunColumn.Numeric("D", n.Zip(c, (ni, ci) => ci / (6 * ni))),
+            RunColumn.Numeric("D", ImmutableCollectionsMarshal.AsImmutableArray(d)),
             RunColumn.Numeric("loss", loss),
         ], raw.Origins);
         if (dropHighestLoss == 0) return table;

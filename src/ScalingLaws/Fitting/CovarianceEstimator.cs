@@ -27,22 +27,35 @@ internal static class CovarianceEstimator
         double rss = residualSumOfSquares;
         double s2 = rss / degreesOfFreedom;
         var factor = triangular();
-        int bad = Array.FindIndex(factor, v => !double.IsFinite(v));
+        int bad = -1;
+        for (int i = 0; i < factor.Length && bad < 0; i++)
+            if (!double.IsFinite(factor[i])) bad = i;
         if (bad >= 0 || !double.IsFinite(s2))
             return ParameterCovariance.Unavailable(bad >= 0
                 ? "the Jacobian has a non-finite entry at the optimum (a derivative is infinite or undefined there, e.g. of x^b at x = 0 or of sqrt(a) at a = 0)"
                 : "the residuals are not finite at the optimum");
-        var full = Matrix<double>.Build.DenseOfRowMajor(k, k, factor);
-        var norms = full.ColumnNorms(2);
-        double columnTolerance = Math.Max(n, k) * 2.220446049250313e-16 * norms.Maximum();
-        var informative = Enumerable.Range(0, k).Where(c => norms[c] > columnTolerance).ToList();
+        // Column norms of R (= those of J̃), each summed down the rows.
+        var norms = new double[k];
+        double largest = 0;
+        for (int c = 0; c < k; c++)
+        {
+            double sum = 0;
+            for (int r = 0; r < k; r++) sum += factor[r * k + c] * factor[r * k + c];
+            norms[c] = Math.Sqrt(sum);
+            largest = Math.Max(largest, norms[c]);
+        }
+        double columnTolerance = Math.Max(n, k) * 2.220446049250313e-16 * largest;
+        var informative = new List<int>(k);
+        for (int c = 0; c < k; c++)
+            if (norms[c] > columnTolerance) informative.Add(c);
         if (informative.Count == 0) return ParameterCovariance.Unavailable("no free parameter changes the fit at the optimum");
         if (informative.Count < k)
         {
             // The Gram matrix of R without the zero columns is that of J̃ without them.
-            factor = new double[k * informative.Count];
+            var kept = new double[k * informative.Count];
             for (int r = 0; r < k; r++)
-                for (int c = 0; c < informative.Count; c++) factor[r * informative.Count + c] = full[r, informative[c]];
+                for (int c = 0; c < informative.Count; c++) kept[r * informative.Count + c] = factor[r * k + informative[c]];
+            factor = kept;
             names = [.. informative.Select(c => names[c])];
         }
         int rows = k;

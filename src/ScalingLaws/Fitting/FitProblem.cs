@@ -78,9 +78,9 @@ public sealed class FitProblem
         var specs = law.Parameters;
         int p = specs.Length;
         var names = specs.Select(s => s.Name).ToArray();
-        CheckNames(options.Initial.Keys, names, "initial value");
-        CheckNames(options.Fixed.Keys, names, "fixed value");
-        CheckNames(options.Bounds.Keys, names, "bounds");
+        if (!options.Initial.IsEmpty) CheckNames(options.Initial.Keys, names, "initial value");
+        if (!options.Fixed.IsEmpty) CheckNames(options.Fixed.Keys, names, "fixed value");
+        if (!options.Bounds.IsEmpty) CheckNames(options.Bounds.Keys, names, "bounds");
         if (!data.Variables.SequenceEqual(law.Variables))
             throw new FitSetupException($"The data's variables ({string.Join(", ", data.Variables)}) do not match the law's ({string.Join(", ", law.Variables)}).");
         if (law.Variables.Contains(data.Target, StringComparer.Ordinal))
@@ -94,10 +94,10 @@ public sealed class FitProblem
         for (int j = 0; j < p; j++)
         {
             var s = specs[j];
-            (lower[j], upper[j]) = options.Bounds.TryGetValue(s.Name, out var b) ? b : (s.Lower, s.Upper);
+            (lower[j], upper[j]) = !options.Bounds.IsEmpty && options.Bounds.TryGetValue(s.Name, out var b) ? b : (s.Lower, s.Upper);
             if (double.IsNaN(lower[j]) || double.IsNaN(upper[j]) || lower[j] > upper[j])
                 throw new FitSetupException($"Bounds of '{s.Name}' [{F(lower[j])}, {F(upper[j])}] are empty; the lower bound must not exceed the upper.");
-            if (options.Fixed.TryGetValue(s.Name, out double fixedValue))
+            if (!options.Fixed.IsEmpty && options.Fixed.TryGetValue(s.Name, out double fixedValue))
             {
                 if (!double.IsFinite(fixedValue)) throw new FitSetupException($"Fixed value of '{s.Name}' ({F(fixedValue)}) is not a finite number.");
                 if (fixedValue < lower[j] || fixedValue > upper[j])
@@ -105,7 +105,8 @@ public sealed class FitProblem
                 initial[j] = fixedValue; isFixed[j] = true;
                 continue;
             }
-            bool given = options.Initial.TryGetValue(s.Name, out double v);
+            double v = 0;
+            bool given = !options.Initial.IsEmpty && options.Initial.TryGetValue(s.Name, out v);
             if (!given) v = Math.Clamp(s.Initial, lower[j], upper[j]);
             if (!double.IsFinite(v)) throw new FitSetupException($"Initial value of '{s.Name}' ({F(v)}) is not a finite number.");
             if (v < lower[j] || v > upper[j])
@@ -113,7 +114,8 @@ public sealed class FitProblem
             initial[j] = v;
         }
 
-        int free = isFixed.Count(f => !f);
+        int free = 0;
+        foreach (bool f in isFixed) free += f ? 0 : 1;
         if (free == 0) throw new FitSetupException("Every parameter is fixed; nothing to fit.");
         if (data.Count < free)
             throw new FitSetupException($"The data have {data.Count} rows but the fit has {free} free parameters; at least {free} rows are needed.");
@@ -132,6 +134,7 @@ public sealed class FitProblem
     /// <summary>The options with the recipe's gauge-pinning fixed values added where the options neither fix nor bound that parameter.</summary>
     private static FitOptions WithRecipeGauge(FitOptions options, FitRecipe recipe)
     {
+        if (recipe.Fixed.IsEmpty) return options;
         var added = recipe.Fixed.Where(f => !options.Fixed.ContainsKey(f.Key) && !options.Bounds.ContainsKey(f.Key)).ToList();
         return added.Count == 0 ? options : options with { Fixed = options.Fixed.SetItems(added) };
     }

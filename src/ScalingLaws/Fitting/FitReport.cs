@@ -57,17 +57,24 @@ internal static class FitReport
         var c = r.Covariance;
         if (c.IsAvailable)
         {
-            var lines = new List<(double, string)>();
+            // The pairs by falling |C|, equal ones in the order found (an insertion sort: a handful of pairs).
+            int pairs = c.Names.Length * (c.Names.Length - 1) / 2, count = 0;
+            var strength = new double[pairs];
+            var lines = new string[pairs];
             for (int i = 0; i < c.Names.Length; i++)
                 for (int j = i + 1; j < c.Names.Length; j++)
                 {
                     double rho = c.Correlation(i, j);
-                    if (Math.Abs(rho) > 0.9) lines.Add((Math.Abs(rho), $"    C({c.Names[i]}, {c.Names[j]}) = {rho.ToString("F4", Inv)}"));
+                    if (!(Math.Abs(rho) > 0.9)) continue;
+                    int at = count++;
+                    for (; at > 0 && strength[at - 1] < Math.Abs(rho); at--) { strength[at] = strength[at - 1]; lines[at] = lines[at - 1]; }
+                    strength[at] = Math.Abs(rho);
+                    lines[at] = $"    C({c.Names[i]}, {c.Names[j]}) = {rho.ToString("F4", Inv)}";
                 }
-            if (lines.Count > 0)
+            if (count > 0)
             {
                 sb.AppendLine("[[Correlations]] (|C| > 0.9)");
-                foreach (var (_, line) in lines.OrderByDescending(l => l.Item1)) sb.AppendLine(line);
+                for (int t = 0; t < count; t++) sb.AppendLine(lines[t]);
             }
         }
         else sb.AppendLine($"[[Covariance]]\n    unavailable: {c.Reason}");

@@ -118,15 +118,21 @@ public static class LevenbergMarquardt
             RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, -1, reportProgress: true);
             return outcomes;
         }
-        RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true);
-        var survivors = Enumerable.Range(0, starts.Count)
-            .Where(i => outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
-            .OrderBy(i => outcomes[i].Objective).ThenBy(i => i)
-            .Take(screening.Survivors).OrderBy(i => i).ToArray();
+        // The screening steps solve the normal equations (Cholesky of J̃ᵀJ̃, a fraction of a QR's cost); the survivors' QR.
+        RunPhase(problem, solvers, Enumerable.Range(0, starts.Count).ToArray(), i => starts[i], outcomes, screening.Iterations, reportProgress: true,
+            normalEquations: true);
+        var candidates = new List<int>();
+        for (int i = 0; i < starts.Count; i++)
+            if (outcomes[i].Theta is not null && outcomes[i].Termination == Termination.MaxIterations && double.IsFinite(outcomes[i].Objective))
+                candidates.Add(i);
+        candidates.Sort((x, y) => outcomes[x].Objective != outcomes[y].Objective ? outcomes[x].Objective.CompareTo(outcomes[y].Objective) : x.CompareTo(y));
+        var survivors = candidates.GetRange(0, Math.Min(screening.Survivors, candidates.Count)).ToArray();
+        Array.Sort(survivors);
         var first = (Outcome[])outcomes.Clone();
         bool continuation = screening.Continuation && problem.Loss is not SquaredLoss;
         int budget = continuation ? Math.Min(SurvivorFinalIterations, o.MaxIterations) : -1;
-        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, budget, reportProgress: false, continuation, screening.StageIterations);
+        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, budget, reportProgress: false, continuation,
+            stageIterations: screening.StageIterations);
         foreach (int i in survivors)
             outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
         if (budget > 0 && budget < o.MaxIterations)
@@ -154,7 +160,7 @@ public static class LevenbergMarquardt
     /// cores; small chunks are handed out in order and each result depends only on its own start.
     /// </summary>
     private static void RunPhase(FitProblem problem, SolverPool solvers, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
-        int maxIterations, bool reportProgress, bool continuation = false, int stageIterations = -1)
+        int maxIterations, bool reportProgress, bool continuation = false, bool normalEquations = false, int stageIterations = -1)
     {
         var token = problem.Options.CancellationToken;
         var progress = reportProgress ? problem.Options.Progress : null;
@@ -166,7 +172,7 @@ public static class LevenbergMarquardt
                 if (token.IsCancellationRequested) return;
                 int s = indices[q];
                 var (objective, termination, iterations) = continuation
-                    ? LossContinuation.Run(problem, solver, start(s), token, stageIterations, maxIterations) : solver.Run(start(s), token, maxIterations);
+                    ? LossContinuation.Run(problem, solver, start(s), token, stageIterations, maxIterations) : solver.Run(start(s), token, maxIterations, normalEquations);
                 outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations);
                 if (progress is not null) progress.Report(Interlocked.Increment(ref done));
             }
@@ -182,7 +188,9 @@ public static class LevenbergMarquardt
             solvers.Return(solver);
             return;
         }
-        int chunk = Math.Max(1, Math.Min(64, count / (threads * 8)));
+        // At least 32 chunks per thread, so that the last chunks (whose starts may run far longer than the others,
+        // as the survivors do) leave little idle: one start per chunk for a few hundred starts, at most 16.
+        int chunk = Math.Clamp(count / (threads * 32), 1, 16);
         int next = 0;
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)

@@ -69,8 +69,22 @@ internal sealed class LmSolver
     /// <summary>The least-squares system at the point last evaluated.</summary>
     public Linearization System => _system;
 
-    /// <summary>Runs LM from <paramref name="start"/> (all parameters) for at most <paramref name="maxIterations"/> trial steps (default: the options'). Returns objective, termination and trial count.</summary>
-    public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation, int maxIterations = -1)
+    /// <summary>
+    /// Runs LM from <paramref name="start"/> (all parameters) for at most <paramref name="maxIterations"/> trial steps
+    /// (default: the options'). Returns objective, termination and trial count. With <paramref name="normalEquations"/>
+    /// the steps solve the normal equations of J̃ (Cholesky of J̃ᵀJ̃ instead of QR, when J̃ is held whole:
+    /// <see cref="DenseLinearization.UseNormalEquations"/>): cheaper, in the squared condition number, for screening.
+    /// </summary>
+    public (double Objective, Termination Termination, int Iterations) Run(ReadOnlySpan<double> start, CancellationToken cancellation,
+        int maxIterations = -1, bool normalEquations = false)
+    {
+        if (_system is not DenseLinearization dense) return RunSteps(start, maxIterations, cancellation);
+        dense.UseNormalEquations = normalEquations;
+        try { return RunSteps(start, maxIterations, cancellation); }
+        finally { dense.UseNormalEquations = false; }
+    }
+
+    private (double Objective, Termination Termination, int Iterations) RunSteps(ReadOnlySpan<double> start, int maxIterations, CancellationToken cancellation)
     {
         var o = _problem.Options;
         int limit = maxIterations > 0 ? maxIterations : o.MaxIterations;
