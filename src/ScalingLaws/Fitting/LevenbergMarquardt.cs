@@ -61,7 +61,7 @@ public static class LevenbergMarquardt
             start = i => Project(problem, points[i].AsSpan());
             outcomes = new Outcome[points.Length];
             RunPhase(problem, solvers, Enumerable.Range(0, points.Length).ToArray(), start, outcomes, -1, reportProgress: true,
-                continuation: Continues(problem));
+                continuation: Continues(problem), stageIterations: problem.Screening?.StageIterations ?? -1);
         }
         int startCount = outcomes.Length;
         var nested = NestedCandidate(problem, warm?.Nested);
@@ -153,7 +153,7 @@ public static class LevenbergMarquardt
             var (objective, termination, iterations) = solver.Run(start, token, Math.Min(problem.Options.MaxIterations, NestedIterations));
             var plain = new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true);
             if (!Continues(problem)) return [candidate, plain];
-            (objective, termination, iterations) = LossContinuation.Run(problem, solver, start, token);
+            (objective, termination, iterations) = LossContinuation.Run(problem, solver, start, token, problem.Screening!.StageIterations);
             return [candidate, plain, new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true)];
         }
         finally
@@ -236,19 +236,38 @@ public static class LevenbergMarquardt
         var survivors = candidates.GetRange(0, Math.Min(screening.Survivors, candidates.Count)).ToArray();
         Array.Sort(survivors);
         var first = (Outcome[])outcomes.Clone();
-        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, -1, reportProgress: false,
-            continuation: Continues(problem));
+        bool continuation = Continues(problem);
+        int budget = continuation ? Math.Min(SurvivorFinalIterations, o.MaxIterations) : -1;
+        RunPhase(problem, solvers, survivors, i => first[i].Theta!, outcomes, budget, reportProgress: false, continuation,
+            stageIterations: screening.StageIterations);
         foreach (int i in survivors)
             outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
+        if (budget > 0 && budget < o.MaxIterations)
+        {
+            // A survivor whose final stage used its budget goes on only while no converged survivor is below it.
+            double converged = survivors.Where(i => outcomes[i].Termination.IsConverged()).Select(i => outcomes[i].Objective)
+                .DefaultIfEmpty(double.PositiveInfinity).Min();
+            var unfinished = survivors.Where(i => outcomes[i].Termination == Termination.MaxIterations && outcomes[i].Objective < converged).ToArray();
+            var budgeted = (Outcome[])outcomes.Clone();
+            RunPhase(problem, solvers, unfinished, i => budgeted[i].Theta!, outcomes, o.MaxIterations - budget, reportProgress: false);
+            foreach (int i in unfinished)
+                outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + budgeted[i].Iterations };
+        }
         return outcomes;
     }
+
+    /// <summary>
+    /// Trial steps of a continued survivor's final stage after which it goes on only while it is below every converged
+    /// survivor (most final stages end within 2,500; one in a long valley would creep to the options' maximum).
+    /// </summary>
+    private const int SurvivorFinalIterations = 5_000;
 
     /// <summary>
     /// Runs LM for each index in <paramref name="indices"/> from <paramref name="start"/>(index), on all
     /// cores; small chunks are handed out in order and each result depends only on its own start.
     /// </summary>
     private static void RunPhase(FitProblem problem, SolverPool solvers, int[] indices, Func<int, double[]> start, Outcome[] outcomes,
-        int maxIterations, bool reportProgress, bool continuation = false, bool normalEquations = false)
+        int maxIterations, bool reportProgress, bool continuation = false, bool normalEquations = false, int stageIterations = -1)
     {
         var token = problem.Options.CancellationToken;
         var progress = reportProgress ? problem.Options.Progress : null;
@@ -260,7 +279,7 @@ public static class LevenbergMarquardt
                 if (token.IsCancellationRequested) return;
                 int s = indices[q];
                 var (objective, termination, iterations) = continuation
-                    ? LossContinuation.Run(problem, solver, start(s), token) : solver.Run(start(s), token, maxIterations, normalEquations);
+                    ? LossContinuation.Run(problem, solver, start(s), token, stageIterations, maxIterations) : solver.Run(start(s), token, maxIterations, normalEquations);
                 outcomes[s] = new Outcome(solver.Theta.ToArray(), objective, termination, iterations,
                     Final: maxIterations <= 0 || termination != Termination.MaxIterations);
                 if (progress is not null) progress.Report(Interlocked.Increment(ref done));

@@ -11,10 +11,9 @@ namespace ScalingLaws.Fitting;
 /// each stage from the previous optimum (following the optimum as the scale shrinks); finally under the
 /// fit's own loss, which now starts next to its minimum. The objective and its minimiser are those of the
 /// fit's loss; only the path changes. A plain run for the squared loss, or when s₁ is under twice the
-/// loss's scale. A relaxed stage only guides the next one, so it runs at most <see cref="StageIterations"/>
-/// trial steps (or the options' maximum, if lower) and hands on where it stands: a start in a long valley
-/// of a relaxed loss would otherwise creep along it for tens of thousands of steps. The final stage runs
-/// to the fit's own termination.
+/// loss's scale. A relaxed stage only guides the next one, so it may be given a budget of trial steps
+/// (<see cref="StartScreening.StageIterations"/>) after which it hands on where it stands: a start in a
+/// long valley of a relaxed loss would otherwise creep along it for tens of thousands of steps.
 /// </summary>
 internal static class LossContinuation
 {
@@ -24,32 +23,30 @@ internal static class LossContinuation
     /// <summary>σ of a normal over its median absolute value.</summary>
     private const double MedianToSigma = 1.4826;
 
-    /// <summary>Trial steps at most per relaxed stage (most converge in 20–500 on the mixture laws' benchmark log).</summary>
-    internal const int StageIterations = 500;
-
     /// <summary>Ratio of one stage's scale to the next.</summary>
     private const double Step = 4;
 
     /// <summary>
     /// Runs <paramref name="solver"/> (built for <paramref name="problem"/>) from <paramref name="start"/> after
-    /// the relaxed stages, each of at most <paramref name="stageIterations"/> trial steps; returns the fit loss's
-    /// objective, termination and the trial steps of all stages.
+    /// the relaxed stages, each of at most <paramref name="stageIterations"/> trial steps, and a final stage of at most
+    /// <paramref name="finalIterations"/> (either: the options' maximum when not positive); returns the fit loss's objective, termination
+    /// and the trial steps of all stages.
     /// </summary>
     public static (double Objective, Termination Termination, int Iterations) Run(FitProblem problem, LmSolver solver,
-        double[] start, CancellationToken cancellation, int stageIterations = StageIterations)
+        double[] start, CancellationToken cancellation, int stageIterations = -1, int finalIterations = -1)
     {
         var from = start;
         int relaxedIterations = 0;
         foreach (var relaxed in RelaxedLosses(problem, solver, start))
         {
             var stage = new LmSolver(problem.WithLoss(relaxed), LmSolver.BlockRows(problem.Data.Count));
-            var (objective, termination, iterations) = stage.Run(from, cancellation, Math.Min(stageIterations, problem.Options.MaxIterations));
+            var (objective, termination, iterations) = stage.Run(from, cancellation, stageIterations > 0 ? Math.Min(stageIterations, problem.Options.MaxIterations) : -1);
             relaxedIterations += iterations;
             if (double.IsFinite(objective) && termination != Termination.InvalidStart && termination != Termination.Cancelled)
                 from = stage.Theta.ToArray();
         }
-        var (final, finalTermination, finalIterations) = solver.Run(from, cancellation);
-        return (final, finalTermination, finalIterations + relaxedIterations);
+        var (final, finalTermination, iterationsOfFinal) = solver.Run(from, cancellation, finalIterations);
+        return (final, finalTermination, iterationsOfFinal + relaxedIterations);
     }
 
     /// <summary>The relaxed stages' losses from <paramref name="start"/>: s₁, s₁/4, … while at least twice the fit's scale (none for the squared loss).</summary>

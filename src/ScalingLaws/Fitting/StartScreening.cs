@@ -16,4 +16,10 @@ public sealed record StartScreening(int Iterations = 10, int Survivors = 64)
     /// there. Default false (each survivor runs under the fit's loss directly).
     /// </summary>
     public bool Continuation { get; init; }
+
+    /// <summary>
+    /// With <see cref="Continuation"/>: trial steps at most per relaxed stage (a relaxed stage only guides the next one;
+    /// the final stage runs to the fit's own termination). Default 0: no limit but the options' maximum.
+    /// </summary>
+    public int StageIterations { get; init; }
 }

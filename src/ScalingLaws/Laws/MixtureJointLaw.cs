@@ -184,6 +184,9 @@ public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearL
         }
     }
 
+    /// <summary>Screening of the joint law's starts: 10 steps each, then the best 4 continue through the loss continuation.</summary>
+    internal static StartScreening Screening { get; } = new(Iterations: 10, Survivors: 4) { Continuation = true };
+
     /// <summary>Huber δ = 10⁻³ on linear residuals from 64 projected quasi-random starts (see the class remarks).</summary>
     public FitRecipe DefaultRecipe(FitData data)
     {
@@ -205,7 +208,7 @@ public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearL
         }
         ranges["gamma_A"] = (0, 2);
         ranges["gamma_B"] = (0, 2);
-        return new FitRecipe(new HuberLoss(1e-3), ResidualSpace.Linear, new RandomStarts(64, ranges.ToImmutable()), MixtureAdditiveLaw.MixtureScreening);
+        return new FitRecipe(new HuberLoss(1e-3), ResidualSpace.Linear, new RandomStarts(64, ranges.ToImmutable()), Screening);
     }
 
     /// <summary>h_1 + Σ_{i≥2} w_i·h_i (the first domain's weight is 1).</summary>

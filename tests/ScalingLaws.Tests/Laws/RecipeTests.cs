@@ -155,9 +155,9 @@ public class RecipeTests
     }
 
     [Theory]
-    [InlineData("mixture-additive", 64)]
-    [InlineData("mixture-joint", 64)]
-    public void MixtureLawsUseHuberOnRawLossWithRandomStarts(string label, int count)
+    [InlineData("mixture-additive", 64, 8, 500)]
+    [InlineData("mixture-joint", 64, 4, 0)]
+    public void MixtureLawsUseHuberOnRawLossWithRandomStarts(string label, int count, int survivors, int stageIterations)
     {
         var lawCase = LawSamples.Get(label);
         var data = Synthetic(lawCase, 1);
@@ -167,7 +167,7 @@ public class RecipeTests
         var random = Assert.IsType<RandomStarts>(recipe.Starts);
         Assert.Equal(count, random.Count);
         Assert.Equal(data.Y.ToArray().Min(), random.Ranges!["E"].Upper);
-        Assert.Equal(new StartScreening(Iterations: 10, Survivors: 4) { Continuation = true }, recipe.Screening);
+        Assert.Equal(new StartScreening(Iterations: 10, Survivors: survivors) { Continuation = true, StageIterations = stageIterations }, recipe.Screening);
     }
 
     [Fact]
