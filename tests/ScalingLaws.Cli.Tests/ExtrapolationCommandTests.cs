@@ -143,6 +143,11 @@ public class ExtrapolationCommandTests(ITestOutputHelper output)
         var r = CliRunner.Run("compare", "--data", epoch, "--drop-highest", "5", "--laws", "chinchilla,kaplan", "--rank-by", "scale-holdout", "--format", "json");
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.Equal("HeldOutError", r.Json.GetProperty("rankedBy").GetString());
+        // The score is the held-out MAE of fit's own scale hold-out (the same refit from the fit's optima).
+        var fit = CliRunner.Run("fit", "--data", epoch, "--drop-highest", "5", "--law", "chinchilla", "--format", "json");
+        Assert.True(fit.ExitCode == 0, fit.Error);
+        var chinchilla = r.Json.GetProperty("laws").EnumerateArray().Single(l => l.GetProperty("law").GetString() == "chinchilla");
+        Assert.Equal(fit.Json.GetProperty("scaleHoldOut").GetProperty("mae").GetDouble(), chinchilla.GetProperty("score").GetDouble());
         var bad = CliRunner.Run("compare", "--data", epoch, "--laws", "chinchilla", "--rank-by", "scale-holdout", "--hold-out-largest", "N");
         Assert.Equal(1, bad.ExitCode);
     }

@@ -69,11 +69,24 @@ public static class LawComparison
             var data = lawOptions.Bind(table, rows, c.Law, target);
             var fit = LevenbergMarquardt.Fit(c.Law, data, lawOptions.Fit);
             var predicted = fit.Predict(data);
-            var heldOut = split is null ? null : HoldOut.Evaluate(c.Law, table, target, split, lawOptions);
+            var heldOut = split is null ? null : RefitHeldOut(fit, data, rows, split, lawOptions.Fit);
             var crossValidated = folds is null ? null : CrossValidation.Run(c.Law, table, target, folds, lawOptions);
             scored.Add(new Scored(c, fit, predicted, data, heldOut, crossValidated));
         }
         return Rank(scored, criterion, options, target, rows.Length);
+    }
+
+    /// <summary>
+    /// The held-out error of <paramref name="fit"/> (a fit to the bound <paramref name="rows"/> of the table): its law refitted
+    /// on the split's fitting rows from the fit's optima (<see cref="HoldOut.Refit"/>, as <c>fit</c>'s scale hold-out is) and
+    /// scored on its test rows; the result's rows are the table's.
+    /// </summary>
+    private static HoldOutResult RefitHeldOut(FitResult fit, FitData data, int[] rows, HoldOutSplit split, FitOptions options)
+    {
+        var position = new Dictionary<int, int>(rows.Length);
+        for (int i = 0; i < rows.Length; i++) position[rows[i]] = i;
+        var local = HoldOutSplit.FromTestRows(rows.Length, split.TestRows.Select(r => position[r]));
+        return HoldOut.Refit(fit, data, local, options) with { FitRows = split.FitRows, TestRows = split.TestRows };
     }
 
     private sealed record Scored(LawCandidate Candidate, FitResult Fit, double[] Predicted, FitData Data,

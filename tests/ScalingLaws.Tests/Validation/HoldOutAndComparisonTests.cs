@@ -102,6 +102,37 @@ public class HoldOutAndComparisonTests(ITestOutputHelper output)
         Assert.Null(byAic.Best.HeldOut);
     }
 
+    /// <summary>
+    /// A comparison's held-out error is the fit's own scale hold-out (the refit from the fit's optima), reported on
+    /// the table's rows also when a row is dropped for a missing value.
+    /// </summary>
+    [Fact]
+    public void ComparisonHoldOutIsTheScaleHoldOutOfTheFit()
+    {
+        var law = new ChinchillaLaw();
+        var table = Runs();
+        var split = HoldOutSplit.ByLargest(table, "N");
+        int hole = split.TestRows[0];
+        var loss = table.Numeric("loss").ToArray();
+        loss[hole] = double.NaN;
+        var holed = table.WithColumn("loss", loss);
+        var options = Near with { Missing = MissingValuePolicy.DropRow };
+
+        var result = LawComparison.Compare([new LawCandidate("chinchilla", law, options.Fit)], holed, "loss",
+            new LawComparisonOptions { Split = split, Validation = options });
+        var heldOut = result.Best.HeldOut!;
+        Assert.Equal<int>(split.FitRows, heldOut.FitRows);
+        Assert.Equal<int>(split.TestRows.Remove(hole), heldOut.TestRows);
+
+        var data = options.Bind(holed, options.UsableRows(holed, law, "loss"), law, "loss");
+        var (scale, reason) = ScaleHoldOut.Evaluate(LevenbergMarquardt.Fit(law, data, options.Fit), data);
+        Assert.True(scale is not null, reason);
+        Assert.Equal<double>(scale.Predicted, heldOut.Predicted);
+        Assert.Equal(scale.TestMetrics.MeanAbsoluteError, result.Best.Score);
+        var truth = holed.Numeric("loss_true");
+        Assert.All(heldOut.TestRows.Select((row, k) => Math.Abs(heldOut.Predicted[k] - truth[row]) / truth[row]), e => Assert.True(e < 0.02, $"{e}"));
+    }
+
     [Fact]
     public void ComparisonTableIsCultureInvariant()
     {
