@@ -244,16 +244,25 @@ public static class LevenbergMarquardt
             outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + first[i].Iterations };
         if (budget > 0 && budget < o.MaxIterations)
         {
-            // A survivor whose final stage used its budget goes on only while no converged survivor is below it.
-            double converged = survivors.Where(i => outcomes[i].Termination.IsConverged()).Select(i => outcomes[i].Objective)
-                .DefaultIfEmpty(double.PositiveInfinity).Min();
-            var unfinished = survivors.Where(i => outcomes[i].Termination == Termination.MaxIterations && outcomes[i].Objective < converged).ToArray();
+            var unfinished = GoOn(survivors, i => (outcomes[i].Objective, outcomes[i].Termination));
             var budgeted = (Outcome[])outcomes.Clone();
             RunPhase(problem, solvers, unfinished, i => budgeted[i].Theta!, outcomes, o.MaxIterations - budget, reportProgress: false);
             foreach (int i in unfinished)
                 outcomes[i] = outcomes[i] with { Iterations = outcomes[i].Iterations + budgeted[i].Iterations };
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// The survivors whose final stage used its budget (<see cref="Termination.MaxIterations"/>) and whose objective is
+    /// below every converged survivor's: they go on; the others stop where they are.
+    /// </summary>
+    internal static int[] GoOn(int[] survivors, Func<int, (double Objective, Termination Termination)> outcome)
+    {
+        double converged = double.PositiveInfinity;
+        foreach (int i in survivors)
+            if (outcome(i) is { Termination: var t, Objective: var f } && t.IsConverged()) converged = Math.Min(converged, f);
+        return [.. survivors.Where(i => outcome(i) is { Termination: Termination.MaxIterations, Objective: var f } && f < converged)];
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ namespace ScalingLaws.Laws;
 /// for thousands of steps (and lowers the objective by about 10⁻⁴ relative on the benchmark log).</para>
 /// <para>Recipe (paper §2.3): Huber loss with δ = 10⁻³ on linear residuals, 64 quasi-random starts in
 /// α, β ∈ [0.05, 1], C_i ∈ [0.1, 10], γ_i ∈ [0, 2], a_i, b_i ∈ [0.5, 2], γ^A, γ^B ∈ [0, 2], with E, A
-/// and B projected; 10 steps each, then the best 4 run to convergence through the loss continuation (<see cref="LossContinuation"/>: Huber at the residuals' scale first);
+/// and B projected; 10 steps each, then the best 4 run to convergence through the loss continuation (<see cref="LossContinuation"/>: Huber at the residuals' scale first, relaxed stages of at most 2,000 steps);
 /// one more start is the additive law's optimum (<see cref="Reduced"/>), so the joint objective is never above the additive one.</para>
 /// <para>Citation: Shukor et al. 2025, "Scaling Laws for Optimal Data Mixtures", arXiv:2507.09404, Eq. 2.5.</para>
 /// </remarks>
@@ -184,8 +184,12 @@ public sealed class MixtureJointLaw : IMixtureLaw, IRowCachedLaw, IPartlyLinearL
         }
     }
 
-    /// <summary>Screening of the joint law's starts: 10 steps each, then the best 4 continue through the loss continuation.</summary>
-    internal static StartScreening Screening { get; } = new(Iterations: 10, Survivors: 4) { Continuation = true };
+    /// <summary>
+    /// Screening of the joint law's starts: 10 steps each, then the best 4 continue through the loss continuation, whose
+    /// relaxed stages run at most 2,000 trial steps each (the additive law's 500 cut some paths short of their basin; without
+    /// a budget a few crept for tens of thousands of steps to the same optimum).
+    /// </summary>
+    internal static StartScreening Screening { get; } = new(Iterations: 10, Survivors: 4) { Continuation = true, StageIterations = 2000 };
 
     /// <summary>Huber δ = 10⁻³ on linear residuals from 64 projected quasi-random starts (see the class remarks).</summary>
     public FitRecipe DefaultRecipe(FitData data)

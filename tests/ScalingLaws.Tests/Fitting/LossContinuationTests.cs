@@ -46,4 +46,20 @@ public class LossContinuationTests
         Assert.True(capped <= 3 * stages + 3, $"{capped} trial steps over {stages} relaxed stages and a final stage, each of at most 3");
         Assert.True(capped > stages + 3, $"{capped} trial steps: the relaxed stages should use their 3");
     }
+
+    [Fact]
+    public void AnUnfinishedSurvivorGoesOnOnlyWhileBelowEveryConvergedOne()
+    {
+        // Converged (stalled counts) at 2.0, 1.5 and 1.45; budget used at 1.0, 1.6 and 1.4; failed at 0.5.
+        var outcomes = new (double, Termination)[]
+        {
+            (2.0, Termination.CostTolerance), (1.5, Termination.StepTolerance), (1.0, Termination.MaxIterations),
+            (1.6, Termination.MaxIterations), (1.4, Termination.MaxIterations), (1.45, Termination.Stalled),
+            (0.5, Termination.NonFiniteJacobian),
+        };
+        Assert.Equal([2, 4], LevenbergMarquardt.GoOn([0, 1, 2, 3, 4, 5, 6], i => outcomes[i]));
+        Assert.Equal([2, 3, 4], LevenbergMarquardt.GoOn([2, 3, 4, 6], i => outcomes[i]));
+        Assert.Equal([2, 4], LevenbergMarquardt.GoOn([1, 2, 3, 4], i => outcomes[i]));
+        Assert.Empty(LevenbergMarquardt.GoOn([0, 1, 5, 6], i => outcomes[i]));
+    }
 }

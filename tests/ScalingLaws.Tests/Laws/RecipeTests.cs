@@ -156,7 +156,7 @@ public class RecipeTests
 
     [Theory]
     [InlineData("mixture-additive", 64, 8, 500)]
-    [InlineData("mixture-joint", 64, 4, 0)]
+    [InlineData("mixture-joint", 64, 4, 2000)]
     public void MixtureLawsUseHuberOnRawLossWithRandomStarts(string label, int count, int survivors, int stageIterations)
     {
         var lawCase = LawSamples.Get(label);
