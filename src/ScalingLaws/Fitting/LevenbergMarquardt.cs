@@ -135,7 +135,8 @@ public static class LevenbergMarquardt
     /// The nested law's optimum as candidates of a <see cref="INestedLaw"/>'s fit: the embedded point itself, at no
     /// iteration (its objective is the reduced law's, up to rounding), and, when no other outcome reached it, two more
     /// runs from it: plain Levenberg–Marquardt under the fit's loss for at most <see cref="NestedIterations"/> steps
-    /// (its objective can only fall) and, when the screening asks for it, a run through <see cref="LossContinuation"/>
+    /// (its objective can only fall; it goes on to the options' maximum while no converged outcome is below it, the rule of
+    /// <see cref="GoOn"/>) and, when the screening asks for it, a run through <see cref="LossContinuation"/>
     /// (which may find a lower basin). The lowest is at most the reduced law's objective, so the fit's is too.
     /// </summary>
     private static Outcome[] RunNested(FitProblem problem, SolverPool solvers, double[] start, Termination reducedTermination, Outcome[] others)
@@ -150,11 +151,24 @@ public static class LevenbergMarquardt
                 .DefaultIfEmpty(double.PositiveInfinity).Min();
             if (bestOther <= embedded) return [candidate];
             var token = problem.Options.CancellationToken;
-            var (objective, termination, iterations) = solver.Run(start, token, Math.Min(problem.Options.MaxIterations, NestedIterations));
+            int cap = Math.Min(problem.Options.MaxIterations, NestedIterations);
+            var (objective, termination, iterations) = solver.Run(start, token, cap);
             var plain = new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true);
-            if (!Continues(problem)) return [candidate, plain];
-            (objective, termination, iterations) = LossContinuation.Run(problem, solver, start, token, problem.Screening!.StageIterations);
-            return [candidate, plain, new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true)];
+            Outcome[] runs = [plain];
+            if (Continues(problem))
+            {
+                (objective, termination, iterations) = LossContinuation.Run(problem, solver, start, token, problem.Screening!.StageIterations);
+                runs = [plain, new Outcome(solver.Theta.ToArray(), objective, termination, iterations, Final: true)];
+            }
+            // The capped plain run goes on, as a survivor's budgeted final stage does, while no converged outcome is below it.
+            Outcome[] all = [.. others.Where(o => o.Theta is not null), .. runs];
+            int index = all.Length - runs.Length;
+            if (cap < problem.Options.MaxIterations && GoOn([.. Enumerable.Range(0, all.Length)], i => (all[i].Objective, all[i].Termination)).Contains(index))
+            {
+                (objective, termination, iterations) = solver.Run(plain.Theta, token, problem.Options.MaxIterations - cap);
+                runs[0] = new Outcome(solver.Theta.ToArray(), objective, termination, plain.Iterations + iterations, Final: true);
+            }
+            return [candidate, .. runs];
         }
         finally
         {
